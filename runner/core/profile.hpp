@@ -1,0 +1,88 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/errors.hpp"
+
+namespace parity {
+
+/// Client authentication methods (RFC 6749 §2.3, RFC 7523, OIDC Core §9, RFC 8705).
+enum class AuthMethod {
+  none,
+  client_secret_basic,
+  client_secret_post,
+  client_secret_jwt,
+  private_key_jwt,
+  tls_client_auth,
+  self_signed_tls_client_auth,
+};
+
+/// Returns the registered name of `method` (e.g. "client_secret_basic").
+std::string_view to_string(AuthMethod method);
+/// Parses a registered method name; nullopt when unknown.
+std::optional<AuthMethod> parse_auth_method(std::string_view name);
+
+/// One client the suite may act as. Secrets are resolved at load time and never reported.
+struct Client {
+  std::string name;  ///< key in the profile's `clients` map
+  std::string id;    ///< client_id
+  AuthMethod auth_method = AuthMethod::client_secret_basic;
+  std::string secret;         ///< resolved client secret (empty when none)
+  std::string secret_source;  ///< where it came from, e.g. "environment variable PARITY_X"
+  std::string private_key_path;  ///< resolved absolute path of the PEM private key
+  std::string signing_alg;       ///< JWS alg for assertions and request objects (RS256, PS256, ES256, HS256)
+  std::string key_id;            ///< optional `kid`
+  std::vector<std::string> redirect_uris;  ///< the first one is used by default
+  std::string scope;                       ///< default scope for pushes
+  /// Non-empty when the client cannot be used (e.g. its secret variable is unset);
+  /// cases needing it are skipped with this reason.
+  std::string unavailable_reason;
+  SourceLocation where;
+};
+
+/// Endpoint URLs; empty ones are filled from discovery when the profile asks for it.
+struct Endpoints {
+  std::string authorization;
+  std::string token;
+  std::string par;
+};
+
+/// TLS settings for every request to this provider.
+struct TlsConfig {
+  bool verify = true;        ///< false only when the profile says `insecure: true`; reports flag it
+  std::string ca_file;       ///< extra CA bundle (PEM)
+  std::string client_cert;   ///< PEM certificate for mTLS
+  std::string client_key;    ///< PEM key for mTLS
+};
+
+/// A provider under test: where it is, how to act as its clients, and what it declares.
+struct Profile {
+  std::string id;    ///< stable id, e.g. "reference" or "okta"; used in report names
+  std::string name;  ///< human name
+  std::string file;  ///< the YAML file it was loaded from
+  std::string issuer;
+  /// Metadata URL (RFC 8414 / OIDC discovery). Empty: no discovery.
+  std::string metadata_url;
+  Endpoints endpoints;
+  /// Declared capabilities (e.g. "pkce_s256", "pkce_plain", "jar"); see profiles/README.md.
+  std::set<std::string> capabilities;
+  /// Documented policies, name → scalar JSON value (e.g. "min_state_length": 8).
+  std::map<std::string, nlohmann::json> policies;
+  std::vector<Client> clients;  ///< in file order; the first is the default client
+  TlsConfig tls;
+  /// Non-empty: start the embedded reference server with this config file (absolute path)
+  /// and take issuer and endpoints from it.
+  std::string embedded_server_config;
+  long timeout_ms = 10000;                 ///< per-request timeout
+  std::size_t max_response_bytes = 1 << 20;  ///< responses larger than this are an error
+  SourceLocation where;
+};
+
+}  // namespace parity

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <memory>
+
+#include "http/message.hpp"
+
+namespace parity::http {
+
+/// HttpClient over libcurl: never follows redirects, enforces the timeout and the response
+/// size cap, verifies TLS unless told not to, supports a CA file and an mTLS client
+/// certificate. One instance per thread (it owns a curl easy handle).
+class CurlClient final : public HttpClient {
+ public:
+  explicit CurlClient(ClientOptions options);
+  CurlClient(const CurlClient&) = delete;
+  CurlClient& operator=(const CurlClient&) = delete;
+  CurlClient(CurlClient&&) = delete;
+  CurlClient& operator=(CurlClient&&) = delete;
+  ~CurlClient() override;
+
+  Exchange send(const Request& request) override;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace parity::http

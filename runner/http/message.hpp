@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace parity::http {
+
+/// Header list in wire order; names keep their case, lookups ignore it.
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+/// Returns the first value of header `name` (case-insensitive), if any.
+std::optional<std::string> find_header(const Headers& headers, std::string_view name);
+
+/// What is sent.
+struct Request {
+  std::string method = "GET";
+  std::string url;
+  Headers headers;
+  std::string body;
+};
+
+/// What came back (status 0 when nothing did).
+struct Response {
+  int status = 0;
+  Headers headers;
+  std::string body;
+};
+
+/// One request and what happened to it. `transport_error` is non-empty when no complete
+/// HTTP response was received (connection refused, timeout, TLS failure, response too large).
+struct Exchange {
+  Request request;
+  Response response;
+  std::string transport_error;
+  std::int64_t elapsed_ms = 0;
+};
+
+/// Options shared by every request to one provider.
+struct ClientOptions {
+  long timeout_ms = 10000;
+  std::size_t max_response_bytes = 1 << 20;
+  bool verify_tls = true;
+  std::string ca_file;
+  std::string client_cert;
+  std::string client_key;
+};
+
+/// The network seam: sends one request and never follows redirects.
+class HttpClient {
+ public:
+  HttpClient() = default;
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+  HttpClient(HttpClient&&) = delete;
+  HttpClient& operator=(HttpClient&&) = delete;
+  virtual ~HttpClient() = default;
+
+  /// Sends `request`; never throws for network or HTTP problems (they go in the Exchange).
+  virtual Exchange send(const Request& request) = 0;
+};
+
+}  // namespace parity::http
