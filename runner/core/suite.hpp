@@ -85,6 +85,7 @@ std::string_view to_string(StepKind kind);
 struct RequestSpec {
   std::string client;                 ///< client selector; empty: the case's client
   std::optional<AuthMethod> auth;     ///< client authentication override for this step
+  std::optional<Text> secret;         ///< use this secret instead of the client's (wrong-secret cases)
   AssertionSpec assertion;
   std::optional<std::string> method;        ///< HTTP method override
   std::optional<std::string> content_type;  ///< Content-Type override

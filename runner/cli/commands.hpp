@@ -1,0 +1,19 @@
+#pragma once
+
+#include "cli/options.hpp"
+
+namespace parity::cli {
+
+/// `parity run`: runs the suites against each profile and writes reports. Returns the
+/// documented exit code (the worst over all profiles).
+int run_command(const RunOptionsCli& options);
+/// `parity list`: prints the plan (what would run, and skip reasons) for each profile.
+int list_command(const RunOptionsCli& options);
+/// `parity validate`: loads every suite and profile; prints every error found.
+int validate_command(const ValidateOptions& options);
+/// `parity serve`: runs the reference server in the foreground until interrupted.
+int serve_command(const ServeOptions& options);
+/// `parity faults`: lists the reference server's fault catalogue.
+int faults_command();
+
+}  // namespace parity::cli

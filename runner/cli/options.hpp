@@ -1,0 +1,40 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace parity::cli {
+
+/// Options of `parity run` and `parity list`.
+struct RunOptionsCli {
+  std::vector<std::string> profiles;  ///< profile files; empty: the reference profile
+  std::vector<std::string> suites;    ///< suite files or directories; empty: suites/
+  std::vector<std::string> filters;   ///< globs on "suite/id"
+  std::vector<std::string> tags;
+  std::vector<std::string> faults;    ///< reference-server faults (embedded targets only)
+  std::vector<std::string> reports;   ///< "junit", "json", "junit:PATH", "json:PATH"
+  std::string out_dir;                ///< where reports go; empty: reports/
+  int jobs = 4;
+  int max_wait_seconds = 300;
+  bool verbose = false;
+  bool no_color = false;
+};
+
+/// Options of `parity validate`.
+struct ValidateOptions {
+  std::vector<std::string> profiles;  ///< files or directories
+  std::vector<std::string> suites;    ///< files or directories
+};
+
+/// Options of `parity serve`.
+struct ServeOptions {
+  std::string config;  ///< server config; empty: fixtures/reference/default.yaml
+  int port = 0;
+  std::vector<std::string> faults;
+};
+
+/// Returns `relative` under the current directory when it exists there, else under the
+/// source tree parity was built from (so the defaults work from any directory).
+std::string default_path(const std::string& relative);
+
+}  // namespace parity::cli

@@ -1,0 +1,54 @@
+#include <signal.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/errors.hpp"
+#include "server/config.hpp"
+#include "server/faults.hpp"
+#include "server/reference_server.hpp"
+
+namespace parity::cli {
+
+int serve_command(const ServeOptions& options) {
+  const std::string path =
+      options.config.empty() ? default_path("fixtures/reference/default.yaml") : options.config;
+  server::ServerConfig config = server::load_server_config(path);
+  for (const std::string& fault : options.faults) {
+    if (!server::is_known_fault(fault)) {
+      throw UsageError("unknown fault '" + fault + "' (see 'parity faults')");
+    }
+    config.faults.insert(fault);
+  }
+  // Block the stop signals before any server thread starts, so that only sigwait sees them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  server::ReferenceServer reference(config);
+  reference.start(options.port);
+  std::cout << "parity reference server (" << path << ")\n"
+            << "issuer:   " << reference.base_url() << "\n"
+            << "metadata: " << reference.base_url() << "/.well-known/oauth-authorization-server\n";
+  for (const std::string& fault : config.faults) {
+    std::cout << "FAULT ON: " << fault << " (this server is deliberately non-conformant)\n";
+  }
+  std::cout << "ready on " << reference.base_url() << std::endl;
+  int received = 0;
+  sigwait(&stop_signals, &received);
+  reference.stop();
+  std::cout << "stopped\n";
+  return 0;
+}
+
+int faults_command() {
+  for (const server::FaultInfo& fault : server::fault_catalogue()) {
+    std::cout << fault.name << "\n    breaks " << fault.requirement << ": " << fault.description
+              << "\n";
+  }
+  return 0;
+}
+
+}  // namespace parity::cli

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/profile.hpp"
+#include "http/message.hpp"
+#include "server/reference_server.hpp"
+
+namespace parity::cli {
+
+/// A provider ready to be tested: its profile with issuer and endpoints known, and the
+/// embedded reference server kept alive for the run when the profile asks for one.
+struct Target {
+  Profile profile;
+  std::unique_ptr<server::ReferenceServer> server;
+  std::string error;  ///< non-empty when the provider could not be reached (discovery failed)
+};
+
+/// HTTP client options (timeout, size cap, TLS) from a profile.
+http::ClientOptions client_options_for(const Profile& profile);
+
+/// Starts the embedded server (with `faults`) when the profile names one, then runs
+/// discovery when the profile has a metadata URL. Throws LoadError for a bad server config,
+/// UsageError for faults on a profile without an embedded server or an unknown fault name.
+Target prepare_target(Profile profile, const std::vector<std::string>& faults);
+
+}  // namespace parity::cli

@@ -1,0 +1,80 @@
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/errors.hpp"
+#include "load/profile_loader.hpp"
+#include "load/suite_loader.hpp"
+#include "run/plan.hpp"
+
+namespace parity::cli {
+namespace {
+
+/// Expands files and directories into the YAML files they hold (sorted; README files are docs).
+std::vector<std::string> yaml_files(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    if (!std::filesystem::is_directory(path)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (const auto& entry : std::filesystem::directory_iterator(path)) {
+      const auto extension = entry.path().extension();
+      if (entry.is_regular_file() && (extension == ".yaml" || extension == ".yml")) {
+        found.push_back(entry.path().string());
+      }
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+}  // namespace
+
+int validate_command(const ValidateOptions& options) {
+  const auto profile_files =
+      yaml_files(options.profiles.empty() ? std::vector{default_path("profiles")} : options.profiles);
+  const auto suite_files =
+      yaml_files(options.suites.empty() ? std::vector{default_path("suites")} : options.suites);
+  int errors = 0;
+  std::vector<Profile> profiles;
+  for (const std::string& file : profile_files) {
+    try {
+      profiles.push_back(load::load_profile(file));
+    } catch (const LoadError& error) {
+      std::cerr << error.what() << "\n";
+      ++errors;
+    }
+  }
+  std::vector<Suite> suites;
+  for (const std::string& file : suite_files) {
+    try {
+      suites.push_back(load::load_suite(file));
+    } catch (const LoadError& error) {
+      std::cerr << error.what() << "\n";
+      ++errors;
+    }
+  }
+  // Planning checks every ${variable} against what each profile defines.
+  for (const Profile& profile : profiles) {
+    for (const Suite& suite : suites) {
+      try {
+        run::make_plan(profile, {suite}, run::Selection{});
+      } catch (const LoadError& error) {
+        std::cerr << error.what() << " (with profile " << profile.id << ")\n";
+        ++errors;
+      }
+    }
+  }
+  std::size_t cases = 0;
+  for (const Suite& suite : suites) {
+    cases += suite.cases.size();
+  }
+  std::cout << "validated " << profiles.size() << " profiles and " << suites.size() << " suites ("
+            << cases << " cases): " << errors << (errors == 1 ? " error" : " errors") << "\n";
+  return errors == 0 ? 0 : static_cast<int>(ExitCode::bad_input);
+}
+
+}  // namespace parity::cli
