@@ -6,7 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/report_outputs.hpp"
-#include "cli/target.hpp"
+#include "target/target.hpp"
 #include "core/errors.hpp"
 #include "http/curl_client.hpp"
 #include "load/profile_loader.hpp"
@@ -46,17 +46,17 @@ int run_profile(const Profile& loaded, const std::vector<Suite>& suites,
   const std::string out_dir = options.out_dir.empty() ? default_path("reports") : options.out_dir;
   const auto outputs =
       resolve_report_outputs(options.reports, out_dir, loaded.id, several_profiles);
-  Target target = prepare_target(loaded, options.faults);
-  if (!target.error.empty()) {
-    std::cerr << "parity: profile " << loaded.id << ": " << target.error << "\n";
+  target::Target prepared = target::prepare_target(loaded, options.faults);
+  if (!prepared.error.empty()) {
+    std::cerr << "parity: profile " << loaded.id << ": " << prepared.error << "\n";
     return static_cast<int>(ExitCode::errored);
   }
-  const run::Plan plan = run::make_plan(target.profile, suites, selection_of(options));
+  const run::Plan plan = run::make_plan(prepared.profile, suites, selection_of(options));
   report::ConsoleReporter console(std::cout, use_color(options), options.verbose);
   run::RunOptions run_options;
   run_options.jobs = options.jobs;
   run_options.max_wait = std::chrono::seconds(options.max_wait_seconds);
-  const http::ClientOptions client_options = client_options_for(target.profile);
+  const http::ClientOptions client_options = target::client_options_for(prepared.profile);
   const RunResult result = run::run_plan(plan, run_options, console, [&client_options] {
     return std::make_unique<http::CurlClient>(client_options);
   });

@@ -8,7 +8,7 @@
 #include "http/message.hpp"
 #include "server/reference_server.hpp"
 
-namespace parity::cli {
+namespace parity::target {
 
 /// A provider ready to be tested: its profile with issuer and endpoints known, and the
 /// embedded reference server kept alive for the run when the profile asks for one.
@@ -26,4 +26,4 @@ http::ClientOptions client_options_for(const Profile& profile);
 /// UsageError for faults on a profile without an embedded server or an unknown fault name.
 Target prepare_target(Profile profile, const std::vector<std::string>& faults);
 
-}  // namespace parity::cli
+}  // namespace parity::target

@@ -1,4 +1,4 @@
-#include "cli/target.hpp"
+#include "target/target.hpp"
 
 #include "core/errors.hpp"
 #include "http/curl_client.hpp"
@@ -6,7 +6,7 @@
 #include "server/config.hpp"
 #include "server/faults.hpp"
 
-namespace parity::cli {
+namespace parity::target {
 namespace {
 
 void check_faults(const std::vector<std::string>& faults) {
@@ -60,4 +60,4 @@ Target prepare_target(Profile profile, const std::vector<std::string>& faults) {
   return target;
 }
 
-}  // namespace parity::cli
+}  // namespace parity::target
