@@ -1,0 +1,28 @@
+#pragma once
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+// Shared by the parity_crypto tests only.
+namespace parity::crypto::testing {
+
+/// Absolute path of a committed test key in fixtures/keys/.
+inline std::string key_path(const std::string& name) {
+  return std::string(PARITY_FIXTURES_DIR) + "/keys/" + name;
+}
+
+/// Whole file as bytes ("" when unreadable).
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// Writes `bytes` to `path`, replacing it.
+inline void write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+}  // namespace parity::crypto::testing
