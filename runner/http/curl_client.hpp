@@ -1,14 +1,16 @@
 #pragma once
 
-#include <memory>
-
 #include "http/message.hpp"
+
+#include <memory>
 
 namespace parity::http {
 
 /// HttpClient over libcurl: never follows redirects, enforces the timeout and the response
 /// size cap, verifies TLS unless told not to, supports a CA file and an mTLS client
-/// certificate. One instance per thread (it owns a curl easy handle).
+/// certificate. One instance per thread (it owns a curl easy handle). The Exchange records
+/// the request headers as curl sent them (including Host, Accept, Content-Length); curl adds
+/// no Content-Type or Expect of its own. On a transport error the response stays empty.
 class CurlClient final : public HttpClient {
  public:
   explicit CurlClient(ClientOptions options);

@@ -1,19 +1,20 @@
 #pragma once
 
+#include "http/message.hpp"
+
 #include <set>
 #include <string>
 #include <string_view>
 
-#include "http/message.hpp"
-
 namespace parity::http {
 
 /// Removes secrets from exchanges before anything stores or prints them.
-/// Always redacted: the values of Authorization, Proxy-Authorization, DPoP, Cookie and
-/// Set-Cookie headers; form or query parameters client_secret, client_assertion, password,
-/// code_verifier is kept (it is not a credential of the client). Plus every registered secret
-/// value wherever it appears (request URL, headers, bodies, response), including base64 of
-/// "id:secret" as Basic sends it.
+/// Always redacted: the values of the Authorization, Proxy-Authorization, DPoP, Cookie and
+/// Set-Cookie headers (Authorization keeps its scheme: "Basic [redacted]"), and the values of
+/// the form or query parameters client_secret, client_assertion, password and assertion.
+/// code_verifier is not masked: it is not a credential of the client. Every registered secret
+/// is also replaced wherever it appears (request URL, headers, bodies, response), in its plain,
+/// percent-encoded and form-encoded spellings and as the base64 "id:secret" Basic sends.
 class Redactor {
  public:
   static constexpr std::string_view k_mask = "[redacted]";
@@ -25,7 +26,9 @@ class Redactor {
 
   /// Returns a copy of `text` with every registered secret replaced by k_mask.
   std::string redact_text(std::string_view text) const;
-  /// Returns `exchange` with headers, parameters and registered secrets masked.
+  /// Returns `exchange` with headers, parameters and registered secrets masked. Parameters are
+  /// masked in the request URL's query and in bodies whose Content-Type is form-urlencoded;
+  /// only the value text is replaced, the rest stays byte-identical.
   Exchange redact(Exchange exchange) const;
 
  private:

@@ -29,7 +29,7 @@ struct Url {
   std::string scheme;
   std::string host;
   std::string port;
-  std::string path;  ///< "/" when empty
+  std::string path;      ///< "/" when empty
   std::string query;     ///< without '?'
   std::string fragment;  ///< without '#'
   bool has_fragment = false;
@@ -38,11 +38,14 @@ struct Url {
   std::string base() const;
 };
 
-/// Parses an absolute http(s) URL; nullopt when it is not one.
+/// Parses an absolute http(s) URL (scheme lower-cased); nullopt when it is not one, or when it
+/// has userinfo ("user@host"), an empty host or a non-numeric port.
 std::optional<Url> parse_url(std::string_view text);
 /// Appends `params` to `url`'s query ('?' or '&').
 std::string append_query(const std::string& url, const Params& params);
-/// Resolves a Location header value against the request URL (absolute or path-absolute).
+/// RFC 3986 §5.2: resolves a Location header value against the request URL (absolute,
+/// "//host/path", "/path", "?query", "#fragment" or a path relative to the URL's directory).
+/// Returns `location` unchanged when `request_url` is not an absolute http(s) URL.
 std::string resolve_location(const std::string& request_url, const std::string& location);
 
 }  // namespace parity::http

@@ -1,0 +1,104 @@
+#include "http/curl_client.hpp"
+#include "http/test_server.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <sys/wait.h>
+
+namespace parity::http {
+namespace {
+
+using testing::LoopbackServer;
+
+// Self-signed server and client certificates made with the openssl CLI in a temp dir.
+class CurlClientTlsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "parity-tls-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    s_dir = pattern;
+    for (const char* name : {"server", "client"}) {
+      const std::string command =
+          "cd '" + s_dir.string() +
+          "' && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 "
+          "-subj /CN=" +
+          name + " -addext subjectAltName=IP:127.0.0.1,DNS:localhost -keyout " + name +
+          ".key -out " + name + ".crt >/dev/null 2>&1";
+      const int status = std::system(command.c_str());
+      ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << command;
+    }
+  }
+  static void TearDownTestSuite() { std::filesystem::remove_all(s_dir); }
+
+  static std::string file(const std::string& name) { return (s_dir / name).string(); }
+
+  // Starts an HTTPS server; with `require_client_cert` it demands the client certificate.
+  static std::unique_ptr<LoopbackServer> start_server(bool require_client_cert) {
+    auto server = std::make_unique<httplib::SSLServer>(
+        file("server.crt").c_str(),
+        file("server.key").c_str(),
+        require_client_cert ? file("client.crt").c_str() : nullptr);
+    EXPECT_TRUE(server->is_valid());
+    auto loopback = std::make_unique<LoopbackServer>(std::move(server));
+    loopback->routes().Get("/", [](const httplib::Request&, httplib::Response& response) {
+      response.set_content("secure", "text/plain");
+    });
+    EXPECT_TRUE(loopback->start());
+    return loopback;
+  }
+
+  static Exchange get(const LoopbackServer& server, const ClientOptions& options) {
+    CurlClient client(options);
+    return client.send({"GET", server.url("https", "/"), {}, ""});
+  }
+
+  static inline std::filesystem::path s_dir;
+};
+
+TEST_F(CurlClientTlsTest, RejectsUntrustedCertificate) {
+  const auto server = start_server(false);
+  const Exchange exchange = get(*server, ClientOptions{});
+  EXPECT_NE(exchange.transport_error, "");
+  EXPECT_EQ(exchange.response.status, 0);
+}
+
+TEST_F(CurlClientTlsTest, TrustsCaFile) {
+  const auto server = start_server(false);
+  ClientOptions options;
+  options.ca_file = file("server.crt");
+  const Exchange exchange = get(*server, options);
+  EXPECT_EQ(exchange.transport_error, "");
+  EXPECT_EQ(exchange.response.body, "secure");
+}
+
+TEST_F(CurlClientTlsTest, WrongCaFileFails) {
+  const auto server = start_server(false);
+  ClientOptions options;
+  options.ca_file = file("client.crt");
+  EXPECT_NE(get(*server, options).transport_error, "");
+}
+
+TEST_F(CurlClientTlsTest, SkipsVerificationWhenTold) {
+  const auto server = start_server(false);
+  ClientOptions options;
+  options.verify_tls = false;
+  EXPECT_EQ(get(*server, options).response.status, 200);
+}
+
+TEST_F(CurlClientTlsTest, PresentsClientCertificateForMutualTls) {
+  const auto server = start_server(true);
+  ClientOptions options;
+  options.ca_file = file("server.crt");
+  EXPECT_NE(get(*server, options).transport_error, "");
+  options.client_cert = file("client.crt");
+  options.client_key = file("client.key");
+  const Exchange exchange = get(*server, options);
+  EXPECT_EQ(exchange.transport_error, "");
+  EXPECT_EQ(exchange.response.body, "secure");
+}
+
+}  // namespace
+}  // namespace parity::http

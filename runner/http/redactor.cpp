@@ -1,0 +1,181 @@
+#include "http/redactor.hpp"
+
+#include "http/url.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <vector>
+
+namespace parity::http {
+namespace {
+
+// Headers whose whole value is a credential (RFC 9110 §11.6.2, §11.7.2; RFC 9449 §4.1;
+// RFC 6265 §4).
+constexpr std::array<std::string_view, 5> k_secret_headers = {
+    "Authorization", "Proxy-Authorization", "DPoP", "Cookie", "Set-Cookie"};
+// Form and query parameters that carry client or user credentials (RFC 6749 §2.3.1, §4.3.2;
+// RFC 7521 §4.1/§4.2).
+constexpr std::array<std::string_view, 4> k_secret_params = {
+    "client_secret", "client_assertion", "password", "assertion"};
+
+bool iequals(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+bool is_secret_header(std::string_view name) {
+  return std::any_of(k_secret_headers.begin(),
+                     k_secret_headers.end(),
+                     [&](std::string_view secret) { return iequals(name, secret); });
+}
+
+bool is_secret_param(std::string_view encoded_name) {
+  const std::string name = percent_decode(encoded_name, true);
+  return std::find(k_secret_params.begin(), k_secret_params.end(), name) != k_secret_params.end();
+}
+
+// RFC 9110 §11.4: credentials = auth-scheme [ 1*SP token68 / #auth-param ]; keep the scheme.
+std::string mask_header_value(std::string_view name, std::string_view value) {
+  const bool has_scheme = iequals(name, "Authorization") || iequals(name, "Proxy-Authorization");
+  const auto space = value.find(' ');
+  if (has_scheme && space != std::string_view::npos && space > 0) {
+    return std::string(value.substr(0, space)) + " " + std::string(Redactor::k_mask);
+  }
+  return std::string(Redactor::k_mask);
+}
+
+void mask_headers(Headers& headers) {
+  for (auto& [name, value] : headers) {
+    if (is_secret_header(name)) {
+      value = mask_header_value(name, value);
+    }
+  }
+}
+
+// Replaces the value text of secret parameters in form-encoded `text`, leaving the rest of the
+// bytes as they were (order, encoding and repeats are often what a case examines).
+std::string mask_form(std::string_view text) {
+  std::string out;
+  while (true) {
+    const auto amp = text.find('&');
+    const std::string_view pair = text.substr(0, amp);
+    const auto eq = pair.find('=');
+    if (eq != std::string_view::npos && is_secret_param(pair.substr(0, eq))) {
+      out += pair.substr(0, eq + 1);
+      out += Redactor::k_mask;
+    } else {
+      out += pair;
+    }
+    if (amp == std::string_view::npos) {
+      return out;
+    }
+    out += '&';
+    text.remove_prefix(amp + 1);
+  }
+}
+
+// Masks secret parameters in the query of `url` (between '?' and '#').
+std::string mask_url_query(const std::string& url) {
+  const auto question = url.find('?');
+  if (question == std::string::npos) {
+    return url;
+  }
+  const auto hash = url.find('#', question);
+  const auto query_end = hash == std::string::npos ? url.size() : hash;
+  return url.substr(0, question + 1) +
+         mask_form(std::string_view(url).substr(question + 1, query_end - question - 1)) +
+         url.substr(query_end);
+}
+
+bool is_form(const Headers& headers) {
+  const auto type = find_header(headers, "Content-Type");
+  return type && iequals(type->substr(0, type->find(';')), "application/x-www-form-urlencoded");
+}
+
+// RFC 4648 §4 base64 with padding, as Basic credentials use it (RFC 7617 §2).
+std::string base64(std::string_view bytes) {
+  constexpr std::string_view k_alphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    const std::size_t left = bytes.size() - i;
+    unsigned triple = static_cast<unsigned char>(bytes[i]) << 16;
+    if (left > 1) {
+      triple |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+    }
+    if (left > 2) {
+      triple |= static_cast<unsigned char>(bytes[i + 2]);
+    }
+    out += k_alphabet[(triple >> 18) & 0x3F];
+    out += k_alphabet[(triple >> 12) & 0x3F];
+    out += left > 1 ? k_alphabet[(triple >> 6) & 0x3F] : '=';
+    out += left > 2 ? k_alphabet[triple & 0x3F] : '=';
+  }
+  return out;
+}
+
+}  // namespace
+
+void Redactor::add_secret(std::string value) {
+  if (value.size() >= 4) {
+    m_secrets.insert(std::move(value));
+  }
+}
+
+void Redactor::add_basic_credentials(const std::string& client_id, const std::string& secret) {
+  add_secret(secret);
+  // RFC 6749 §2.3.1 form-encodes id and secret before Basic; RFC 7617 does not. Mask both.
+  add_secret(base64(client_id + ":" + secret));
+  std::string form_encoded = form_encode({{client_id, secret}});
+  form_encoded[form_encoded.find('=')] = ':';
+  add_secret(base64(form_encoded));
+}
+
+std::string Redactor::redact_text(std::string_view text) const {
+  // Every secret plus its percent- and form-encoded spellings, longest first so that a
+  // secret containing another is masked whole.
+  std::set<std::string> spellings;
+  for (const std::string& secret : m_secrets) {
+    spellings.insert(secret);
+    spellings.insert(percent_encode(secret));
+    spellings.insert(form_encode({{"", secret}}).substr(1));
+  }
+  std::vector<std::string> needles(spellings.begin(), spellings.end());
+  std::stable_sort(needles.begin(), needles.end(), [](const std::string& a, const std::string& b) {
+    return a.size() > b.size();
+  });
+  std::string out(text);
+  for (const std::string& needle : needles) {
+    for (auto pos = out.find(needle); pos != std::string::npos;
+         pos = out.find(needle, pos + k_mask.size())) {
+      out.replace(pos, needle.size(), k_mask);
+    }
+  }
+  return out;
+}
+
+Exchange Redactor::redact(Exchange exchange) const {
+  mask_headers(exchange.request.headers);
+  mask_headers(exchange.response.headers);
+  exchange.request.url = redact_text(mask_url_query(exchange.request.url));
+  if (is_form(exchange.request.headers)) {
+    exchange.request.body = mask_form(exchange.request.body);
+  }
+  if (is_form(exchange.response.headers)) {
+    exchange.response.body = mask_form(exchange.response.body);
+  }
+  for (Headers* headers : {&exchange.request.headers, &exchange.response.headers}) {
+    for (auto& header : *headers) {
+      header.second = redact_text(header.second);
+    }
+  }
+  exchange.request.body = redact_text(exchange.request.body);
+  exchange.response.body = redact_text(exchange.response.body);
+  exchange.transport_error = redact_text(exchange.transport_error);
+  return exchange;
+}
+
+}  // namespace parity::http
