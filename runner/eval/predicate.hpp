@@ -1,11 +1,11 @@
 #pragma once
 
-#include <optional>
-#include <string>
+#include "core/suite.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include "core/suite.hpp"
+#include <optional>
+#include <string>
 
 namespace parity::eval {
 
@@ -18,7 +18,13 @@ struct PredicateOutcome {
 };
 
 /// Applies `predicate` with its operand already rendered (`operand`) to `value`
-/// (nullopt = absent). Numbers compare by value (1 == 1.0); a string never equals a number.
+/// (nullopt = absent), as suites/README.md ("Expectations") defines it. Every predicate but
+/// `exists: false` fails on an absent value. equals/not_equals/one_of: numbers compare by
+/// value (1 == 1.0), a string never equals a number, arrays and objects compare deeply.
+/// matches: ECMAScript regex searched in the string form (non-strings as JSON); values over
+/// 8 KiB fail (std::regex would overflow the stack). between/at_least/at_most: the value must
+/// be a JSON integer; bounds may be integers or strings holding one (rendered templates).
+/// type "number" holds for integers too. length_between counts UTF-8 code points.
 PredicateOutcome apply_predicate(const Predicate& predicate,
                                  const nlohmann::json& operand,
                                  const std::optional<nlohmann::json>& value);

@@ -1,0 +1,203 @@
+#include "eval/selector.hpp"
+
+#include "http/url.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace parity::eval {
+namespace {
+
+using Kind = Selector::Kind;
+
+constexpr std::array<std::pair<std::string_view, Kind>, 6> k_plain_selectors{{
+    {"status", Kind::status},
+    {"body", Kind::body},
+    {"json", Kind::json},
+    {"redirect", Kind::redirect},
+    {"location", Kind::location},
+    {"location.base", Kind::location_base},
+}};
+
+constexpr std::string_view k_capability_prefix = "capability:";
+constexpr std::string_view k_policy_prefix = "policy:";
+
+/// RFC 9110 §5.6.2: a header name is a token.
+bool is_token(std::string_view text) {
+  constexpr std::string_view k_specials = "!#$%&'*+-.^_`|~";
+  return !text.empty() && std::all_of(text.begin(), text.end(), [&](char c) {
+    const bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    return alnum || k_specials.find(c) != std::string_view::npos;
+  });
+}
+
+/// RFC 6901 §3: a non-empty pointer starts with '/' and escapes only "~0" and "~1".
+bool is_json_pointer(std::string_view text) {
+  if (text.empty() || text.front() != '/') {
+    return false;
+  }
+  try {
+    nlohmann::json::json_pointer pointer{std::string(text)};
+    return true;
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+}
+
+std::optional<Selector> parse_prefixed(std::string_view text) {
+  const auto colon = text.find(':');
+  if (colon == std::string_view::npos) {
+    return std::nullopt;
+  }
+  const std::string_view prefix = text.substr(0, colon);
+  const std::string argument{text.substr(colon + 1)};
+  if (prefix == "header" && is_token(argument)) {
+    return Selector{Kind::header, argument};
+  }
+  if (prefix == "json" && is_json_pointer(argument)) {
+    return Selector{Kind::json, argument};
+  }
+  if (prefix == "location" && !argument.empty()) {
+    return Selector{Kind::location_param, argument};
+  }
+  return std::nullopt;
+}
+
+bool has_response(const http::Exchange& exchange) {
+  return exchange.transport_error.empty() && exchange.response.status != 0;
+}
+
+std::optional<nlohmann::json> parse_body(const std::string& body) {
+  auto parsed = nlohmann::json::parse(body, nullptr, false);
+  if (parsed.is_discarded()) {
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+std::optional<nlohmann::json> select_pointer(const std::string& body, const std::string& pointer) {
+  const auto document = parse_body(body);
+  if (!document) {
+    return std::nullopt;
+  }
+  try {
+    return document->at(nlohmann::json::json_pointer(pointer));
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;  // no such member, or an array index that is not a number
+  }
+}
+
+std::optional<std::string> resolved_location(const http::Exchange& exchange) {
+  const auto location = http::find_header(exchange.response.headers, "Location");
+  if (!location) {
+    return std::nullopt;
+  }
+  return http::resolve_location(exchange.request.url, *location);
+}
+
+std::string location_base(const std::string& location) {
+  if (const auto url = http::parse_url(location)) {
+    return url->base();
+  }
+  // Not an http(s) URL (e.g. a custom-scheme redirect URI): cut off query and fragment.
+  return location.substr(0, location.find_first_of("?#"));
+}
+
+/// RFC 6749 §4.1.2 and OAuth 2.0 Multiple Response Types §5: authorization responses carry
+/// their parameters in the query, or in the fragment.
+std::optional<std::string> location_param(std::string_view location, std::string_view name) {
+  const auto hash = location.find('#');
+  const std::string_view fragment =
+      hash == std::string_view::npos ? std::string_view() : location.substr(hash + 1);
+  const std::string_view before_fragment = location.substr(0, hash);
+  const auto question = before_fragment.find('?');
+  const std::string_view query = question == std::string_view::npos
+                                     ? std::string_view()
+                                     : before_fragment.substr(question + 1);
+  if (auto value = http::find_param(http::form_decode(query), name)) {
+    return value;
+  }
+  return http::find_param(http::form_decode(fragment), name);
+}
+
+std::optional<nlohmann::json> select_location(const Selector& selector,
+                                              const http::Exchange& exchange) {
+  const auto location = resolved_location(exchange);
+  if (!location) {
+    return std::nullopt;
+  }
+  if (selector.kind == Kind::location) {
+    return nlohmann::json(*location);
+  }
+  if (selector.kind == Kind::location_base) {
+    return nlohmann::json(location_base(*location));
+  }
+  if (auto value = location_param(*location, selector.argument)) {
+    return nlohmann::json(std::move(*value));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Selector> parse_selector(std::string_view text) {
+  for (const auto& [name, kind] : k_plain_selectors) {
+    if (text == name) {
+      return Selector{kind, ""};
+    }
+  }
+  return parse_prefixed(text);
+}
+
+std::optional<nlohmann::json> select(const Selector& selector, const http::Exchange& exchange) {
+  if (!has_response(exchange)) {
+    return std::nullopt;
+  }
+  const http::Response& response = exchange.response;
+  switch (selector.kind) {
+    case Kind::status:
+      return nlohmann::json(response.status);
+    case Kind::header: {
+      auto value = http::find_header(response.headers, selector.argument);
+      return value ? std::optional<nlohmann::json>(std::move(*value)) : std::nullopt;
+    }
+    case Kind::body:
+      return nlohmann::json(response.body);
+    case Kind::json:
+      return selector.argument.empty() ? parse_body(response.body)
+                                       : select_pointer(response.body, selector.argument);
+    case Kind::redirect:
+      return nlohmann::json(response.status >= 300 && response.status < 400 &&
+                            http::find_header(response.headers, "Location").has_value());
+    case Kind::location:
+    case Kind::location_base:
+    case Kind::location_param:
+      return select_location(selector, exchange);
+  }
+  return std::nullopt;
+}
+
+bool is_profile_selector(std::string_view text) {
+  const auto has_prefix = [&](std::string_view prefix) {
+    return text.size() > prefix.size() && text.substr(0, prefix.size()) == prefix;
+  };
+  return has_prefix(k_capability_prefix) || has_prefix(k_policy_prefix);
+}
+
+std::optional<nlohmann::json> select_profile(std::string_view text, const Profile& profile) {
+  if (!is_profile_selector(text)) {
+    return std::nullopt;
+  }
+  if (text.substr(0, k_capability_prefix.size()) == k_capability_prefix) {
+    const std::string name{text.substr(k_capability_prefix.size())};
+    return nlohmann::json(profile.capabilities.contains(name));
+  }
+  const auto found = profile.policies.find(std::string(text.substr(k_policy_prefix.size())));
+  if (found == profile.policies.end()) {
+    return std::nullopt;
+  }
+  return found->second;
+}
+
+}  // namespace parity::eval
