@@ -1,14 +1,14 @@
 #pragma once
 
-#include <optional>
-#include <set>
-#include <string>
-#include <vector>
+#include "core/errors.hpp"
 
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
-#include "core/errors.hpp"
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
 
 namespace parity::load {
 

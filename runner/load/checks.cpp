@@ -1,0 +1,244 @@
+#include "load/checks.hpp"
+
+#include "crypto/error.hpp"
+#include "crypto/key.hpp"
+#include "eval/vars.hpp"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <regex>
+
+namespace parity::load {
+namespace {
+
+constexpr std::array<AuthMethod, 7> k_auth_methods{
+    AuthMethod::none,
+    AuthMethod::client_secret_basic,
+    AuthMethod::client_secret_post,
+    AuthMethod::client_secret_jwt,
+    AuthMethod::private_key_jwt,
+    AuthMethod::tls_client_auth,
+    AuthMethod::self_signed_tls_client_auth,
+};
+
+// profiles/README.md, "Capabilities" (client_auth:<method> is checked separately).
+const std::vector<std::string> k_capabilities{
+    "pkce_s256", "pkce_plain", "pkce_required", "public_clients", "discovery", "auto_login"};
+
+// suites/README.md, "Variables": names a case variable or capture may not redefine.
+const std::vector<std::string> k_builtin_names{"issuer", "metadata_url", "state", "nonce", "now"};
+
+std::vector<std::string> auth_method_names() {
+  std::vector<std::string> names;
+  names.reserve(k_auth_methods.size());
+  for (AuthMethod method : k_auth_methods) {
+    names.emplace_back(to_string(method));
+  }
+  return names;
+}
+
+std::string with_suggestion(std::string message,
+                            const std::string& word,
+                            const std::vector<std::string>& choices) {
+  const std::string close = suggest(word, choices);
+  if (!close.empty()) {
+    message += " (did you mean '" + close + "'?)";
+  }
+  return message;
+}
+
+}  // namespace
+
+std::optional<Located> optional_scalar(MapReader& reader, const std::string& key) {
+  auto node = reader.optional_node(key);
+  if (!node) {
+    return std::nullopt;
+  }
+  if (!node->IsScalar()) {
+    throw LoadError(
+        node->IsNull() ? reader.location_of_key(key) : location_of(*node, reader.file()),
+        "'" + key + "' must be a string");
+  }
+  return Located{node->Scalar(), location_of(*node, reader.file())};
+}
+
+Located required_scalar(MapReader& reader, const std::string& key) {
+  if (!reader.has(key)) {
+    reader.required_node(key);  // throws "missing required key"
+  }
+  return *optional_scalar(reader, key);
+}
+
+void allow_keys(MapReader& reader, const std::vector<std::string>& keys) {
+  for (const auto& key : keys) {
+    reader.optional_node(key);
+  }
+  reader.finish();
+}
+
+std::optional<Text> optional_text(MapReader& reader, const std::string& key) {
+  auto node = reader.optional_node(key);
+  if (!node) {
+    return std::nullopt;
+  }
+  if (node->IsNull()) {
+    throw LoadError(reader.location_of_key(key), "'" + key + "' must be a string");
+  }
+  return read_text(*node, reader.file(), "'" + key + "'");
+}
+
+std::vector<Located> optional_scalar_list(MapReader& reader, const std::string& key) {
+  auto node = reader.optional_node(key);
+  if (!node) {
+    return {};
+  }
+  if (!node->IsSequence()) {
+    throw LoadError(
+        node->IsNull() ? reader.location_of_key(key) : location_of(*node, reader.file()),
+        "'" + key + "' must be a list of strings");
+  }
+  std::vector<Located> items;
+  for (const auto& item : *node) {
+    if (!item.IsScalar()) {
+      throw LoadError(location_of(item, reader.file()), "items of '" + key + "' must be strings");
+    }
+    items.push_back({item.Scalar(), location_of(item, reader.file())});
+  }
+  return items;
+}
+
+Text read_text(const YAML::Node& node, const std::string& file, const std::string& what) {
+  if (!node.IsScalar()) {
+    throw LoadError(location_of(node, file), what + " must be a string");
+  }
+  Text text{node.Scalar(), location_of(node, file)};
+  eval::template_names(text);
+  return text;
+}
+
+void check_json_templates(const nlohmann::json& value, const SourceLocation& where) {
+  if (value.is_string()) {
+    eval::template_names(Text{value.get<std::string>(), where});
+    return;
+  }
+  if (value.is_array() || value.is_object()) {
+    for (const auto& item : value) {
+      check_json_templates(item, where);
+    }
+  }
+}
+
+void require_choice(const Located& value,
+                    const std::vector<std::string>& choices,
+                    const std::string& what) {
+  if (std::find(choices.begin(), choices.end(), value.value) != choices.end()) {
+    return;
+  }
+  std::string list;
+  for (const auto& choice : choices) {
+    list += (list.empty() ? "" : ", ") + choice;
+  }
+  throw LoadError(
+      value.where,
+      with_suggestion("unknown " + what + " '" + value.value + "'", value.value, choices) +
+          "; expected one of: " + list);
+}
+
+AuthMethod read_auth_method(const Located& name) {
+  if (auto method = parse_auth_method(name.value)) {
+    return *method;
+  }
+  require_choice(name, auth_method_names(), "authentication method");
+  return AuthMethod::none;  // unreachable: require_choice threw
+}
+
+void require_pattern(const Located& value,
+                     const std::string& pattern,
+                     const std::string& what,
+                     const std::string& rule) {
+  if (!std::regex_match(value.value, std::regex(pattern))) {
+    throw LoadError(value.where, "invalid " + what + " '" + value.value + "' (" + rule + ")");
+  }
+}
+
+void check_client_selector(const Located& selector) {
+  const std::string& text = selector.value;
+  if (text.empty() || text == "public" || text == "other") {
+    return;
+  }
+  if (text.rfind("method:", 0) == 0) {
+    read_auth_method({text.substr(7), selector.where});
+    return;
+  }
+  require_pattern(selector,
+                  "[A-Za-z0-9_.-]+",
+                  "client selector",
+                  "public, other, method:<auth method> or a client name");
+}
+
+void check_capability(const Located& name) {
+  if (name.value.rfind("client_auth:", 0) == 0) {
+    read_auth_method({name.value.substr(12), name.where});
+    return;
+  }
+  require_choice(name, k_capabilities, "capability");
+}
+
+void check_variable_name(const Located& name) {
+  require_pattern(name,
+                  "[A-Za-z_][A-Za-z0-9_]*",
+                  "variable name",
+                  "letters, digits and '_', not starting with a digit");
+  if (std::find(k_builtin_names.begin(), k_builtin_names.end(), name.value) !=
+      k_builtin_names.end()) {
+    throw LoadError(name.where, "variable '" + name.value + "' redefines a built-in variable");
+  }
+}
+
+std::vector<std::string> yaml_files(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) {
+    return {path};  // parse_yaml_file reports a missing or unreadable file
+  }
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    if (entry.path().extension() == ".yaml" && entry.is_regular_file(ec)) {
+      files.push_back(entry.path().string());
+    }
+  }
+  if (ec) {
+    throw LoadError({path, 0, 0}, "cannot read: " + ec.message());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string resolve_path(const std::string& base_file, const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path base = fs::absolute(fs::path(base_file)).parent_path();
+  return (base / fs::path(path)).lexically_normal().string();
+}
+
+void require_file(const std::string& path, const SourceLocation& where) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    throw LoadError(where, "file not found: " + path);
+  }
+}
+
+std::string check_private_key(const std::string& path, const SourceLocation& where) {
+  require_file(path, where);
+  try {
+    const crypto::Key key = crypto::Key::from_pem_file(path);
+    if (!key.is_private()) {
+      throw LoadError(where, "not a private key: " + path);
+    }
+    return key.type() == crypto::Key::Type::rsa ? "rsa" : "ec";
+  } catch (const crypto::CryptoError& e) {
+    throw LoadError(where, std::string("cannot load private key: ") + e.what());
+  }
+}
+
+}  // namespace parity::load

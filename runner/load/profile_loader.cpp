@@ -1,0 +1,362 @@
+#include "load/profile_loader.hpp"
+
+#include "load/checks.hpp"
+#include "load/yaml_reader.hpp"
+
+#include <array>
+#include <cstdlib>
+#include <map>
+
+namespace parity::load {
+namespace {
+
+const std::vector<std::string> k_signing_algs{"RS256", "PS256", "ES256", "HS256"};
+const std::vector<std::string> k_profile_keys{"id",
+                                              "name",
+                                              "issuer",
+                                              "discovery",
+                                              "endpoints",
+                                              "tls",
+                                              "timeout_ms",
+                                              "clients",
+                                              "capabilities",
+                                              "policies",
+                                              "max_response_bytes",
+                                              "embedded_server"};
+const std::vector<std::string> k_client_keys{"client_id",
+                                             "auth_method",
+                                             "secret_env",
+                                             "secret",
+                                             "private_key",
+                                             "signing_alg",
+                                             "key_id",
+                                             "redirect_uris",
+                                             "scope"};
+
+bool uses_secret(AuthMethod method) {
+  return method == AuthMethod::client_secret_basic || method == AuthMethod::client_secret_post ||
+         method == AuthMethod::client_secret_jwt;
+}
+
+bool uses_tls(AuthMethod method) {
+  return method == AuthMethod::tls_client_auth || method == AuthMethod::self_signed_tls_client_auth;
+}
+
+std::string require_url(MapReader& reader, const std::string& key) {
+  const Located url = required_scalar(reader, key);
+  require_pattern(url, "https?://.+", "'" + key + "' URL", "an http:// or https:// URL");
+  return url.value;
+}
+
+// Returns true when a secret is configured (it may still be unavailable).
+bool read_secret(MapReader& reader, Client& client) {
+  const auto literal = optional_scalar(reader, "secret");
+  const auto env = optional_scalar(reader, "secret_env");
+  if (literal && env) {
+    throw LoadError(reader.location_of_key("secret_env"),
+                    "give either 'secret' or 'secret_env', not both");
+  }
+  if (literal) {
+    client.secret = literal->value;
+    client.secret_source = "the profile's 'secret' key";
+  } else if (env) {
+    require_pattern(
+        *env, "[A-Za-z_][A-Za-z0-9_]*", "environment variable name", "letters, digits and '_'");
+    client.secret_source = "environment variable " + env->value;
+    const char* value = std::getenv(env->value.c_str());
+    if (value == nullptr) {
+      client.unavailable_reason = "environment variable " + env->value + " is not set";
+    } else if (*value == '\0') {
+      client.unavailable_reason = "environment variable " + env->value + " is empty";
+    } else {
+      client.secret = value;
+    }
+  }
+  return literal || env;
+}
+
+// Returns the key type ("rsa", "ec") or "" when the client has no private key.
+std::string read_private_key(MapReader& reader, Client& client) {
+  const auto path = optional_scalar(reader, "private_key");
+  if (!path) {
+    return "";
+  }
+  client.private_key_path = resolve_path(reader.file(), path->value);
+  return check_private_key(client.private_key_path, path->where);
+}
+
+void read_signing_alg(MapReader& reader,
+                      Client& client,
+                      const std::string& key_type,
+                      bool has_secret) {
+  const auto alg = optional_scalar(reader, "signing_alg");
+  if (!alg) {
+    if (client.auth_method == AuthMethod::client_secret_jwt) {
+      client.signing_alg = "HS256";
+    } else if (!key_type.empty()) {
+      client.signing_alg = key_type == "rsa" ? "RS256" : "ES256";
+    }
+    return;
+  }
+  require_choice(*alg, k_signing_algs, "signing_alg");
+  client.signing_alg = alg->value;
+  const bool needs_rsa = alg->value == "RS256" || alg->value == "PS256";
+  if (alg->value == "HS256" && !has_secret) {
+    throw LoadError(alg->where, "signing_alg HS256 needs 'secret' or 'secret_env'");
+  }
+  if (alg->value != "HS256" && key_type.empty()) {
+    throw LoadError(alg->where, "signing_alg " + alg->value + " needs 'private_key'");
+  }
+  if (alg->value != "HS256" && (key_type == "rsa") != needs_rsa) {
+    throw LoadError(alg->where,
+                    "signing_alg " + alg->value + " does not fit the " +
+                        (key_type == "rsa" ? "RSA" : "EC") + " private key");
+  }
+}
+
+Client read_client(const std::string& file,
+                   const Located& name,
+                   const YAML::Node& node,
+                   const TlsConfig& tls) {
+  MapReader reader(node, file, "client '" + name.value + "'");
+  allow_keys(reader, k_client_keys);
+  Client client;
+  client.name = name.value;
+  client.where = name.where;
+  client.id = required_scalar(reader, "client_id").value;
+  client.auth_method = read_auth_method(required_scalar(reader, "auth_method"));
+  const bool has_secret = read_secret(reader, client);
+  const std::string key_type = read_private_key(reader, client);
+  read_signing_alg(reader, client, key_type, has_secret);
+  client.key_id = optional_scalar(reader, "key_id").value_or(Located{}).value;
+  client.redirect_uris = reader.optional_string_list("redirect_uris");
+  client.scope = optional_scalar(reader, "scope").value_or(Located{}).value;
+  reader.finish();
+  const std::string method{to_string(client.auth_method)};
+  if (uses_secret(client.auth_method) && !has_secret) {
+    throw LoadError(name.where,
+                    method + " client '" + name.value +
+                        "' needs 'secret_env' (or 'secret' for public test fixtures)");
+  }
+  if (client.auth_method == AuthMethod::private_key_jwt && key_type.empty()) {
+    throw LoadError(name.where, "private_key_jwt client '" + name.value + "' needs 'private_key'");
+  }
+  if (uses_tls(client.auth_method) && (tls.client_cert.empty() || tls.client_key.empty())) {
+    throw LoadError(
+        name.where,
+        method + " client '" + name.value + "' needs tls.client_cert and tls.client_key");
+  }
+  return client;
+}
+
+std::vector<Client> read_clients(MapReader& profile, const TlsConfig& tls) {
+  MapReader clients(profile.required_node("clients"), profile.file(), "clients");
+  std::vector<Client> result;
+  for (const auto& name : clients.keys()) {
+    const Located located{name, clients.location_of_key(name)};
+    require_pattern(located, "[A-Za-z0-9_.-]+", "client name", "letters, digits, '_', '.', '-'");
+    result.push_back(read_client(profile.file(), located, *clients.optional_node(name), tls));
+  }
+  if (result.empty()) {
+    throw LoadError(clients.location(), "a profile needs at least one client");
+  }
+  return result;
+}
+
+std::string read_path(MapReader& reader, const std::string& key) {
+  const auto path = optional_scalar(reader, key);
+  if (!path) {
+    return "";
+  }
+  std::string resolved = resolve_path(reader.file(), path->value);
+  require_file(resolved, path->where);
+  return resolved;
+}
+
+TlsConfig read_tls(MapReader& profile) {
+  TlsConfig tls;
+  const auto node = profile.optional_node("tls");
+  if (!node) {
+    return tls;
+  }
+  MapReader reader(*node, profile.file(), "tls");
+  allow_keys(reader, {"insecure", "ca_file", "client_cert", "client_key"});
+  tls.verify = !reader.optional_bool("insecure", false);
+  tls.ca_file = read_path(reader, "ca_file");
+  tls.client_cert = read_path(reader, "client_cert");
+  tls.client_key = read_path(reader, "client_key");
+  reader.finish();
+  if (tls.client_cert.empty() != tls.client_key.empty()) {
+    throw LoadError(reader.location(), "give both 'client_cert' and 'client_key', or neither");
+  }
+  return tls;
+}
+
+void read_embedded_server(MapReader& reader, Profile& profile) {
+  const auto path = optional_scalar(reader, "embedded_server");
+  profile.embedded_server_config = resolve_path(reader.file(), path->value);
+  require_file(profile.embedded_server_config, path->where);
+  for (const std::string key : {"issuer", "discovery", "endpoints"}) {
+    if (reader.has(key)) {
+      throw LoadError(reader.location_of_key(key),
+                      "'" + key + "' cannot be combined with 'embedded_server'");
+    }
+  }
+}
+
+std::string read_metadata_url(MapReader& reader, const std::string& issuer) {
+  const auto node = reader.optional_node("discovery");
+  if (!node) {
+    return "";
+  }
+  const nlohmann::json value = node->IsScalar() ? to_json(*node) : nlohmann::json();
+  if (value.is_boolean()) {
+    if (!value.get<bool>()) {
+      return "";
+    }
+    const bool slash = !issuer.empty() && issuer.back() == '/';
+    return issuer.substr(0, issuer.size() - (slash ? 1 : 0)) +
+           "/.well-known/oauth-authorization-server";
+  }
+  const Located url{node->IsScalar() ? node->Scalar() : "", location_of(*node, reader.file())};
+  require_pattern(url, "https?://.+", "'discovery' value", "true, false or a metadata URL");
+  return url.value;
+}
+
+void read_endpoints(MapReader& reader, Profile& profile) {
+  profile.issuer = require_url(reader, "issuer");
+  profile.metadata_url = read_metadata_url(reader, profile.issuer);
+  const auto node = reader.optional_node("endpoints");
+  if (!node) {
+    if (profile.metadata_url.empty()) {
+      throw LoadError(reader.location(), "a profile needs 'discovery' or 'endpoints'");
+    }
+    return;
+  }
+  MapReader endpoints(*node, reader.file(), "endpoints");
+  allow_keys(endpoints, {"par", "authorization", "token"});
+  const bool all = endpoints.has("par") && endpoints.has("authorization") && endpoints.has("token");
+  if (!all && profile.metadata_url.empty()) {
+    throw LoadError(endpoints.location(),
+                    "without 'discovery', endpoints needs 'par', 'authorization' and 'token'");
+  }
+  const std::array<std::pair<const char*, std::string*>, 3> targets{{
+      {"par", &profile.endpoints.par},
+      {"authorization", &profile.endpoints.authorization},
+      {"token", &profile.endpoints.token},
+  }};
+  for (const auto& [key, target] : targets) {
+    if (endpoints.optional_node(key)) {
+      *target = require_url(endpoints, key);
+    }
+  }
+  endpoints.finish();
+}
+
+void read_policies(MapReader& reader, Profile& profile) {
+  const auto node = reader.optional_node("policies");
+  if (!node) {
+    return;
+  }
+  MapReader policies(*node, reader.file(), "policies");
+  for (const auto& name : policies.keys()) {
+    require_pattern({name, policies.location_of_key(name)},
+                    "[a-z0-9_]+",
+                    "policy name",
+                    "lowercase letters, digits and '_'");
+    const YAML::Node value = *policies.optional_node(name);
+    if (!value.IsScalar()) {
+      throw LoadError(
+          value.IsNull() ? policies.location_of_key(name) : location_of(value, reader.file()),
+          "policy '" + name + "' must be a scalar value");
+    }
+    profile.policies[name] = to_json(value);
+  }
+}
+
+long read_positive(MapReader& reader, const std::string& key, long fallback) {
+  const long value = reader.optional_int(key, fallback);
+  if (value <= 0) {
+    throw LoadError(reader.location_of_key(key), "'" + key + "' must be positive");
+  }
+  return value;
+}
+
+void read_capabilities(MapReader& reader, Profile& profile) {
+  for (const auto& name : optional_scalar_list(reader, "capabilities")) {
+    check_capability(name);
+    profile.capabilities.insert(name.value);
+  }
+  for (const auto& client : profile.clients) {
+    if (!client.unavailable_reason.empty()) {
+      continue;
+    }
+    profile.capabilities.insert("client_auth:" + std::string(to_string(client.auth_method)));
+    if (client.auth_method == AuthMethod::none) {
+      profile.capabilities.insert("public_clients");
+    }
+  }
+  // A profile that names a metadata document (or the embedded server, which always has one)
+  // can run the discovery cases; `parity list` must agree with `parity run` on that.
+  if (!profile.metadata_url.empty() || !profile.embedded_server_config.empty()) {
+    profile.capabilities.insert("discovery");
+  }
+}
+
+struct LoadedProfile {
+  Profile profile;
+  SourceLocation id_where;
+};
+
+LoadedProfile read_profile(const std::string& path) {
+  MapReader reader(parse_yaml_file(path), path, "profile");
+  allow_keys(reader, k_profile_keys);
+  LoadedProfile loaded;
+  Profile& profile = loaded.profile;
+  profile.file = path;
+  profile.where = reader.location();
+  const Located id = required_scalar(reader, "id");
+  require_pattern(
+      id, "[a-z0-9][a-z0-9._-]*", "profile id", "lowercase letters, digits, '.', '_' and '-'");
+  profile.id = id.value;
+  loaded.id_where = id.where;
+  profile.name = optional_scalar(reader, "name").value_or(id).value;
+  if (reader.optional_node("embedded_server")) {
+    read_embedded_server(reader, profile);
+  } else {
+    read_endpoints(reader, profile);
+  }
+  profile.tls = read_tls(reader);
+  profile.timeout_ms = read_positive(reader, "timeout_ms", profile.timeout_ms);
+  profile.max_response_bytes = static_cast<std::size_t>(
+      read_positive(reader, "max_response_bytes", static_cast<long>(profile.max_response_bytes)));
+  read_policies(reader, profile);
+  profile.clients = read_clients(reader, profile.tls);
+  read_capabilities(reader, profile);
+  reader.finish();
+  return loaded;
+}
+
+}  // namespace
+
+Profile load_profile(const std::string& path) {
+  return read_profile(path).profile;
+}
+
+std::vector<Profile> load_profiles(const std::string& path) {
+  std::vector<Profile> profiles;
+  std::map<std::string, SourceLocation> seen;
+  for (const auto& file : yaml_files(path)) {
+    LoadedProfile loaded = read_profile(file);
+    const auto [it, inserted] = seen.emplace(loaded.profile.id, loaded.id_where);
+    if (!inserted) {
+      throw LoadError(loaded.id_where,
+                      "duplicate profile id '" + loaded.profile.id + "' (first defined at " +
+                          it->second.str() + ")");
+    }
+    profiles.push_back(std::move(loaded.profile));
+  }
+  return profiles;
+}
+
+}  // namespace parity::load

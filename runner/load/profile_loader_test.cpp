@@ -1,0 +1,309 @@
+#include "load/profile_loader.hpp"
+
+#include "load/test_files.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+namespace parity::load {
+namespace {
+
+using test_support::TempDir;
+
+constexpr const char* k_secret_variable = "PARITY_LOAD_TEST_SECRET";
+
+constexpr const char* k_full_profile = R"(id: my-tenant
+name: My tenant
+issuer: https://as.example/oauth2/
+discovery: true
+endpoints:
+  par: https://as.example/oauth2/v1/par
+tls:
+  insecure: true
+  ca_file: certs/ca.pem
+  client_cert: certs/client.pem
+  client_key: certs/client.key
+timeout_ms: 5000
+max_response_bytes: 2048
+capabilities: [pkce_s256, auto_login]
+policies:
+  min_state_length: 8
+  label: "8"
+  strict: true
+clients:
+  web:
+    client_id: 0oa1example
+    auth_method: client_secret_basic
+    secret_env: PARITY_LOAD_TEST_SECRET
+    redirect_uris: [https://client.example/cb, https://client.example/cb2]
+    scope: openid profile
+  jwt:
+    client_id: 0oa2example
+    auth_method: private_key_jwt
+    private_key: keys/client.pem
+    key_id: my-kid
+  ec:
+    client_id: ec-client
+    auth_method: private_key_jwt
+    private_key: keys/ec.pem
+  hmac:
+    client_id: hmac-client
+    auth_method: client_secret_jwt
+    secret: fixture-secret
+  spa:
+    client_id: spa
+    auth_method: none
+  mtls:
+    client_id: mtls
+    auth_method: tls_client_auth
+)";
+
+class ProfileLoaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_dir.copy_key("client_rsa.pem", "keys/client.pem");
+    m_dir.copy_key("client_ec.pem", "keys/ec.pem");
+    m_dir.copy_key("client_rsa.pub.pem", "keys/public.pem");
+    m_dir.write("certs/ca.pem", "ca");
+    m_dir.write("certs/client.pem", "cert");
+    m_dir.write("certs/client.key", "key");
+    m_dir.write("server/default.yaml", "issuer: x\n");
+  }
+  void TearDown() override { ::unsetenv(k_secret_variable); }
+
+  std::string write(const std::string& text) const { return m_dir.write("profile.yaml", text); }
+
+  // Loads `text` and returns the LoadError message ("(no error)" when it loads).
+  std::string error_of(const std::string& text) const {
+    try {
+      load_profile(write(text));
+    } catch (const LoadError& e) {
+      return e.what();
+    }
+    return "(no error)";
+  }
+
+  std::string file() const { return m_dir.path() + "/profile.yaml"; }
+
+  TempDir m_dir;
+};
+
+TEST_F(ProfileLoaderTest, LoadsEveryKeyWithTheSecretFromTheEnvironment) {
+  ::setenv(k_secret_variable, "s3cret", 1);
+  const Profile profile = load_profile(write(k_full_profile));
+  EXPECT_EQ(profile.id, "my-tenant");
+  EXPECT_EQ(profile.name, "My tenant");
+  EXPECT_EQ(profile.file, file());
+  EXPECT_EQ(profile.issuer, "https://as.example/oauth2/");
+  EXPECT_EQ(profile.metadata_url,
+            "https://as.example/oauth2/.well-known/oauth-authorization-server");
+  EXPECT_EQ(profile.endpoints.par, "https://as.example/oauth2/v1/par");
+  EXPECT_EQ(profile.endpoints.token, "");
+  EXPECT_FALSE(profile.tls.verify);
+  EXPECT_EQ(profile.tls.ca_file, m_dir.path() + "/certs/ca.pem");
+  EXPECT_EQ(profile.tls.client_cert, m_dir.path() + "/certs/client.pem");
+  EXPECT_EQ(profile.tls.client_key, m_dir.path() + "/certs/client.key");
+  EXPECT_EQ(profile.timeout_ms, 5000);
+  EXPECT_EQ(profile.max_response_bytes, 2048U);
+  EXPECT_EQ(profile.policies.at("min_state_length"), 8);
+  EXPECT_EQ(profile.policies.at("label"), "8");
+  EXPECT_EQ(profile.policies.at("strict"), true);
+  EXPECT_TRUE(profile.embedded_server_config.empty());
+
+  ASSERT_EQ(profile.clients.size(), 6U);
+  const Client& web = profile.clients[0];
+  EXPECT_EQ(web.name, "web");
+  EXPECT_EQ(web.id, "0oa1example");
+  EXPECT_EQ(web.auth_method, AuthMethod::client_secret_basic);
+  EXPECT_EQ(web.secret, "s3cret");
+  EXPECT_EQ(web.secret_source, "environment variable PARITY_LOAD_TEST_SECRET");
+  EXPECT_EQ(web.redirect_uris,
+            (std::vector<std::string>{"https://client.example/cb", "https://client.example/cb2"}));
+  EXPECT_EQ(web.scope, "openid profile");
+  EXPECT_EQ(web.signing_alg, "");
+  EXPECT_EQ(web.unavailable_reason, "");
+  EXPECT_EQ(web.where.str(), file() + ":20:3");
+
+  const Client& jwt = profile.clients[1];
+  EXPECT_EQ(jwt.private_key_path, m_dir.path() + "/keys/client.pem");
+  EXPECT_EQ(jwt.signing_alg, "RS256");
+  EXPECT_EQ(jwt.key_id, "my-kid");
+  EXPECT_EQ(profile.clients[2].signing_alg, "ES256");
+  EXPECT_EQ(profile.clients[3].signing_alg, "HS256");
+  EXPECT_EQ(profile.clients[3].secret, "fixture-secret");
+  EXPECT_EQ(profile.clients[4].auth_method, AuthMethod::none);
+  EXPECT_EQ(profile.clients[5].auth_method, AuthMethod::tls_client_auth);
+
+  EXPECT_EQ(profile.capabilities,
+            (std::set<std::string>{"auto_login",
+                                   "client_auth:client_secret_basic",
+                                   "client_auth:client_secret_jwt",
+                                   "client_auth:none",
+                                   "client_auth:private_key_jwt",
+                                   "client_auth:tls_client_auth",
+                                   "discovery",
+                                   "pkce_s256",
+                                   "public_clients"}));
+}
+
+TEST_F(ProfileLoaderTest, UnsetSecretVariableMakesTheClientUnavailable) {
+  ::unsetenv(k_secret_variable);
+  const Profile profile = load_profile(write(k_full_profile));
+  const Client& web = profile.clients[0];
+  EXPECT_EQ(web.secret, "");
+  EXPECT_EQ(web.unavailable_reason, "environment variable PARITY_LOAD_TEST_SECRET is not set");
+  EXPECT_EQ(profile.capabilities.count("client_auth:client_secret_basic"), 0U);
+  EXPECT_EQ(profile.capabilities.count("client_auth:private_key_jwt"), 1U);
+}
+
+TEST_F(ProfileLoaderTest, EmbeddedServerProfileNeedsNoIssuer) {
+  const Profile profile = load_profile(write(R"(id: reference
+embedded_server: server/default.yaml
+capabilities: [discovery]
+clients:
+  web: { client_id: web, auth_method: client_secret_basic, secret: s3cret }
+  spa: { client_id: spa, auth_method: none }
+)"));
+  EXPECT_EQ(profile.embedded_server_config, m_dir.path() + "/server/default.yaml");
+  EXPECT_EQ(profile.name, "reference");
+  EXPECT_EQ(profile.issuer, "");
+  EXPECT_EQ(profile.metadata_url, "");
+  EXPECT_TRUE(profile.tls.verify);
+  EXPECT_EQ(profile.timeout_ms, 10000);
+  EXPECT_EQ(profile.clients[0].secret, "s3cret");
+  EXPECT_EQ(profile.clients[0].secret_source, "the profile's 'secret' key");
+  EXPECT_EQ(
+      profile.capabilities,
+      (std::set<std::string>{
+          "client_auth:client_secret_basic", "client_auth:none", "discovery", "public_clients"}));
+}
+
+TEST_F(ProfileLoaderTest, DiscoveryTakesAnExplicitMetadataUrl) {
+  const Profile profile = load_profile(write(R"(id: okta
+issuer: https://as.example
+discovery: https://as.example/.well-known/openid-configuration
+clients:
+  spa: { client_id: spa, auth_method: none }
+)"));
+  EXPECT_EQ(profile.metadata_url, "https://as.example/.well-known/openid-configuration");
+}
+
+TEST_F(ProfileLoaderTest, ExplicitEndpointsWithoutDiscovery) {
+  const Profile profile = load_profile(write(R"(id: plain
+issuer: https://as.example
+discovery: false
+endpoints:
+  par: https://as.example/par
+  authorization: https://as.example/authorize
+  token: https://as.example/token
+clients:
+  spa: { client_id: spa, auth_method: none, signing_alg: PS256, private_key: keys/client.pem }
+)"));
+  EXPECT_EQ(profile.metadata_url, "");
+  EXPECT_EQ(profile.endpoints.authorization, "https://as.example/authorize");
+  EXPECT_EQ(profile.endpoints.token, "https://as.example/token");
+  EXPECT_EQ(profile.clients[0].signing_alg, "PS256");
+}
+
+TEST_F(ProfileLoaderTest, DirectoryLoadsYamlFilesInNameOrder) {
+  const std::string client = "clients:\n  spa: { client_id: spa, auth_method: none }\n";
+  m_dir.write("dir/b.yaml", "id: bravo\nissuer: https://b.example\ndiscovery: true\n" + client);
+  m_dir.write("dir/a.yaml", "id: alpha\nissuer: https://a.example\ndiscovery: true\n" + client);
+  m_dir.write("dir/README.md", "# not a profile\n");
+  m_dir.write("dir/nested/c.yaml", "not: loaded\n");
+  const std::vector<Profile> profiles = load_profiles(m_dir.path() + "/dir");
+  ASSERT_EQ(profiles.size(), 2U);
+  EXPECT_EQ(profiles[0].id, "alpha");
+  EXPECT_EQ(profiles[1].id, "bravo");
+  EXPECT_EQ(load_profiles(m_dir.path() + "/dir/b.yaml").at(0).id, "bravo");
+}
+
+TEST_F(ProfileLoaderTest, DuplicateProfileIdIsReportedAtTheSecond) {
+  const std::string body =
+      "issuer: https://a.example\ndiscovery: true\n"
+      "clients:\n  spa: { client_id: spa, auth_method: none }\n";
+  const std::string first = m_dir.write("dir/a.yaml", "id: same\n" + body);
+  const std::string second = m_dir.write("dir/b.yaml", "# again\nid: same\n" + body);
+  try {
+    load_profiles(m_dir.path() + "/dir");
+    FAIL() << "no error";
+  } catch (const LoadError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              second + ":2:5: duplicate profile id 'same' (first defined at " + first + ":1:5)");
+  }
+}
+
+struct BadProfile {
+  const char* yaml;
+  const char* error;  // expected message after "file:"
+};
+
+const std::vector<BadProfile> k_bad_profiles{
+    {"id: x\nissuer: https://a.example\ndiscovery: true\nclients:\n"
+     "  web: { client_id: w, auth_method: client_secret_basci, secret: s }\n",
+     "5:37: unknown authentication method 'client_secret_basci' (did you mean "
+     "'client_secret_basic'?); expected one of: none, client_secret_basic, client_secret_post, "
+     "client_secret_jwt, private_key_jwt, tls_client_auth, self_signed_tls_client_auth"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\nclients:\n"
+     "  jwt: { client_id: j, auth_method: private_key_jwt }\n",
+     "5:3: private_key_jwt client 'jwt' needs 'private_key'"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\nclients:\n"
+     "  web:\n    client_id: w\n    auth_method: client_secret_post\n",
+     "5:3: client_secret_post client 'web' needs 'secret_env' (or 'secret' for public test "
+     "fixtures)"},
+    {"id: x\nembedded_server: server/default.yaml\nissuer: https://a.example\nclients:\n"
+     "  spa: { client_id: s, auth_method: none }\n",
+     "3:1: 'issuer' cannot be combined with 'embedded_server'"},
+    {"id: x\nembedded_server: server/missing.yaml\nclients:\n"
+     "  spa: { client_id: s, auth_method: none }\n",
+     "2:18: file not found: "},
+    {"id: x\nisuer: https://a.example\n",
+     "2:1: unknown key 'isuer' in profile (did you mean "
+     "'issuer'?)"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\nclients:\n"
+     "  jwt: { client_id: j, auth_method: private_key_jwt, private_key: keys/public.pem }\n",
+     "5:67: not a private key: "},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\nclients:\n"
+     "  jwt: { client_id: j, auth_method: private_key_jwt, private_key: keys/client.pem,\n"
+     "         signing_alg: ES256 }\n",
+     "6:23: signing_alg ES256 does not fit the RSA private key"},
+    {"id: x\nissuer: https://a.example\nendpoints:\n  par: https://a.example/par\nclients:\n"
+     "  spa: { client_id: s, auth_method: none }\n",
+     "4:3: without 'discovery', endpoints needs 'par', 'authorization' and 'token'"},
+    {"id: x\nissuer: https://a.example\nclients:\n  spa: { client_id: s, auth_method: none }\n",
+     "1:1: a profile needs 'discovery' or 'endpoints'"},
+    {"id: My Tenant\n",
+     "1:5: invalid profile id 'My Tenant' (lowercase letters, digits, '.', "
+     "'_' and '-')"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\n",
+     "1:1: missing required key 'clients' in profile"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\ncapabilities: [pkce_s265]\nclients:\n"
+     "  spa: { client_id: s, auth_method: none }\n",
+     "4:16: unknown capability 'pkce_s265' (did you mean 'pkce_s256'?)"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\nclients:\n"
+     "  web: { client_id: w, auth_method: none, secret: a, secret_env: B }\n",
+     "5:54: give either 'secret' or 'secret_env', not both"},
+    {"id: x\nissuer: a.example\ndiscovery: true\n",
+     "2:9: invalid 'issuer' URL 'a.example' (an http:// or https:// URL)"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\npolicies:\n  min_state_length: [8]\n"
+     "clients:\n  spa: { client_id: s, auth_method: none }\n",
+     "5:21: policy 'min_state_length' must be a scalar value"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\ntimeout_ms: 0\nclients:\n"
+     "  spa: { client_id: s, auth_method: none }\n",
+     "4:1: 'timeout_ms' must be positive"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\nclients:\n"
+     "  mtls: { client_id: m, auth_method: tls_client_auth }\n",
+     "5:3: tls_client_auth client 'mtls' needs tls.client_cert and tls.client_key"},
+};
+
+TEST_F(ProfileLoaderTest, BadProfilesAreReportedAtTheOffendingNode) {
+  for (const auto& bad : k_bad_profiles) {
+    const std::string expected = file() + ":" + bad.error;
+    const std::string actual = error_of(bad.yaml);
+    EXPECT_EQ(actual.substr(0, expected.size()), expected) << bad.yaml;
+  }
+}
+
+}  // namespace
+}  // namespace parity::load

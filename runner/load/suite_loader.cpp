@@ -1,0 +1,306 @@
+#include "load/suite_loader.hpp"
+
+#include "eval/duration.hpp"
+#include "eval/vars.hpp"
+#include "load/checks.hpp"
+#include "load/expect_loader.hpp"
+#include "load/request_loader.hpp"
+#include "load/yaml_reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <utility>
+
+namespace parity::load {
+namespace {
+
+constexpr std::array<std::pair<const char*, StepKind>, 5> k_step_kinds{{
+    {"push", StepKind::push},
+    {"authorize", StepKind::authorize},
+    {"token", StepKind::token},
+    {"discover", StepKind::discover},
+    {"wait", StepKind::wait},
+}};
+const std::vector<std::string> k_suite_keys{"suite", "title", "cases"};
+const std::vector<std::string> k_case_keys{
+    "id", "title", "requirements", "tags", "requires", "level", "client", "vars", "steps"};
+const std::vector<std::string> k_step_keys{
+    "push", "authorize", "token", "discover", "wait", "name", "expect", "capture"};
+const std::vector<std::string> k_levels{"must", "should"};
+constexpr int k_max_random_length = 4096;
+
+Text read_wait(const YAML::Node& node, const std::string& file) {
+  Text wait = read_text(node, file, "'wait'");
+  if (eval::template_names(wait).empty() && wait.raw.find("$${") == std::string::npos &&
+      !eval::parse_duration(wait.raw)) {
+    throw LoadError(wait.where, "invalid duration '" + wait.raw + "' (e.g. 5s, 1500ms, 30s + 2s)");
+  }
+  return wait;
+}
+
+// Returns the kind key of a step; exactly one must be present.
+std::pair<std::string, StepKind> step_kind(MapReader& reader) {
+  std::optional<std::pair<std::string, StepKind>> found;
+  for (const auto& key : reader.keys()) {  // file order: report the second kind key
+    const auto* kind = std::find_if(k_step_kinds.begin(),
+                                    k_step_kinds.end(),
+                                    [&](const auto& entry) { return key == entry.first; });
+    if (kind == k_step_kinds.end()) {
+      continue;
+    }
+    if (found) {
+      throw LoadError(reader.location_of_key(key),
+                      "a step has exactly one kind, but '" + found->first + "' and '" + key +
+                          "' are both given");
+    }
+    found = std::make_pair(key, kind->second);
+  }
+  if (!found) {
+    throw LoadError(reader.location(),
+                    "a step needs one of 'push', 'authorize', 'token', 'discover' or 'wait'");
+  }
+  return *found;
+}
+
+Step read_step(const YAML::Node& node, const std::string& file) {
+  MapReader reader(node, file, "step");
+  allow_keys(reader, k_step_keys);
+  Step step;
+  step.where = reader.location();
+  const auto [key, kind] = step_kind(reader);
+  step.kind = kind;
+  const YAML::Node value = *reader.optional_node(key);
+  if (kind == StepKind::wait) {
+    for (const std::string other : {"expect", "capture"}) {
+      if (reader.has(other)) {
+        throw LoadError(reader.location_of_key(other), "a wait step takes no '" + other + "'");
+      }
+    }
+    if (value.IsNull()) {
+      throw LoadError(reader.location_of_key(key), "'wait' needs a duration such as 5s");
+    }
+    step.wait = read_wait(value, file);
+  } else {
+    step.request = read_request(value, file, key);
+  }
+  if (const auto name = optional_scalar(reader, "name")) {
+    step.name = name->value;
+  }
+  if (const auto expect = reader.optional_node("expect")) {
+    step.expect = read_expect(*expect, file);
+  }
+  if (const auto capture = reader.optional_node("capture")) {
+    step.captures = read_captures(*capture, file);
+  }
+  return step;
+}
+
+// Default names are the kind, made unique with "#2", "#3", …; explicit names must be unique.
+void name_steps(std::vector<Step>& steps, const std::vector<bool>& explicit_names) {
+  std::set<std::string> used;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    Step& step = steps[i];
+    if (explicit_names[i]) {
+      if (!used.insert(step.name).second) {
+        throw LoadError(step.where, "duplicate step name '" + step.name + "'");
+      }
+      continue;
+    }
+    const std::string base{to_string(step.kind)};
+    step.name = base;
+    for (int n = 2; used.contains(step.name); ++n) {
+      step.name = base + "#" + std::to_string(n);
+    }
+    used.insert(step.name);
+  }
+}
+
+std::vector<Step> read_steps(MapReader& reader) {
+  const YAML::Node node = reader.required_node("steps");
+  if (!node.IsSequence() || node.size() == 0) {
+    throw LoadError(location_of(node, reader.file()), "'steps' must be a non-empty list");
+  }
+  std::vector<Step> steps;
+  std::vector<bool> explicit_names;
+  for (const auto& item : node) {
+    steps.push_back(read_step(item, reader.file()));
+    explicit_names.push_back(!steps.back().name.empty());
+  }
+  name_steps(steps, explicit_names);
+  return steps;
+}
+
+VarSpec read_generated_var(const Located& name, const YAML::Node& node, const std::string& file) {
+  MapReader reader(node, file, "variable '" + name.value + "'");
+  allow_keys(reader, {"random", "pkce_verifier"});
+  VarSpec var{name.value, VarSpec::Kind::literal, {}, 0, name.where};
+  if (reader.has("random") == reader.has("pkce_verifier")) {
+    throw LoadError(
+        reader.location(),
+        "variable '" + name.value + "' needs exactly one of 'random' or 'pkce_verifier'");
+  }
+  if (reader.has("random")) {
+    var.kind = VarSpec::Kind::random;
+    const long length = *reader.optional_int("random");
+    if (length < 1 || length > k_max_random_length) {
+      throw LoadError(reader.location_of_key("random"),
+                      "'random' must be between 1 and " + std::to_string(k_max_random_length));
+    }
+    var.length = static_cast<int>(length);
+  } else {
+    if (!reader.optional_bool("pkce_verifier", false)) {
+      throw LoadError(reader.location_of_key("pkce_verifier"), "'pkce_verifier' must be true");
+    }
+    var.kind = VarSpec::Kind::pkce_verifier;
+  }
+  return var;
+}
+
+std::vector<VarSpec> read_vars(MapReader& kase) {
+  const auto node = kase.optional_node("vars");
+  if (!node) {
+    return {};
+  }
+  MapReader reader(*node, kase.file(), "vars");
+  std::vector<VarSpec> vars;
+  for (const auto& name : reader.keys()) {
+    const Located located{name, reader.location_of_key(name)};
+    check_variable_name(located);
+    const YAML::Node value = *reader.optional_node(name);
+    if (value.IsMap()) {
+      vars.push_back(read_generated_var(located, value, kase.file()));
+    } else if (value.IsScalar()) {
+      vars.push_back({name,
+                      VarSpec::Kind::literal,
+                      read_text(value, kase.file(), "'" + name + "'"),
+                      0,
+                      located.where});
+    } else {
+      throw LoadError(
+          value.IsNull() ? located.where : location_of(value, kase.file()),
+          "variable '" + name + "' must be a string, { random: N } or { pkce_verifier: true }");
+    }
+  }
+  return vars;
+}
+
+std::vector<std::string> read_requirements(MapReader& reader) {
+  reader.required_node("requirements");
+  const auto ids = optional_scalar_list(reader, "requirements");
+  if (ids.empty()) {
+    throw LoadError(reader.location_of_key("requirements"),
+                    "a case needs at least one requirement");
+  }
+  std::vector<std::string> requirements;
+  for (const auto& id : ids) {
+    require_pattern(id,
+                    "[A-Z][A-Za-z0-9]*-[A-Za-z0-9.\\-]+",
+                    "requirement id",
+                    "a catalogue id such as RFC9126-2.2-a");
+    requirements.push_back(id.value);
+  }
+  return requirements;
+}
+
+void read_case_meta(MapReader& reader, Case& kase) {
+  kase.tags = reader.optional_string_list("tags");
+  for (const auto& capability : optional_scalar_list(reader, "requires")) {
+    check_capability(capability);
+    kase.required_capabilities.push_back(capability.value);
+  }
+  if (const auto level = optional_scalar(reader, "level")) {
+    require_choice(*level, k_levels, "level");
+    kase.level = level->value == "should" ? Level::should : Level::must;
+  }
+  if (const auto client = optional_scalar(reader, "client")) {
+    check_client_selector(*client);
+    kase.client = client->value;
+  }
+}
+
+struct LoadedCase {
+  Case kase;
+  SourceLocation id_where;
+};
+
+LoadedCase read_case(const YAML::Node& node, const std::string& file, const std::string& suite_id) {
+  MapReader reader(node, file, "case");
+  allow_keys(reader, k_case_keys);
+  LoadedCase loaded;
+  Case& kase = loaded.kase;
+  kase.where = reader.location();
+  kase.suite = suite_id;
+  const Located id = required_scalar(reader, "id");
+  require_pattern(id, "[a-z0-9_]+", "case id", "lowercase letters, digits and '_'");
+  kase.id = id.value;
+  loaded.id_where = id.where;
+  kase.title = required_scalar(reader, "title").value;
+  kase.requirements = read_requirements(reader);
+  read_case_meta(reader, kase);
+  kase.vars = read_vars(reader);
+  kase.steps = read_steps(reader);
+  return loaded;
+}
+
+struct LoadedSuite {
+  Suite suite;
+  SourceLocation id_where;
+};
+
+LoadedSuite read_suite(const std::string& path) {
+  MapReader reader(parse_yaml_file(path), path, "suite");
+  allow_keys(reader, k_suite_keys);
+  LoadedSuite loaded;
+  Suite& suite = loaded.suite;
+  suite.file = path;
+  const Located id = required_scalar(reader, "suite");
+  require_pattern(id, "[a-z0-9_.]+", "suite id", "lowercase letters, digits, '_' and '.'");
+  suite.id = id.value;
+  loaded.id_where = id.where;
+  suite.title = required_scalar(reader, "title").value;
+  const YAML::Node cases = reader.required_node("cases");
+  if (!cases.IsSequence() || cases.size() == 0) {
+    throw LoadError(location_of(cases, path), "'cases' must be a non-empty list");
+  }
+  std::map<std::string, SourceLocation> seen;
+  for (const auto& item : cases) {
+    LoadedCase loaded_case = read_case(item, path, suite.id);
+    const std::string& case_id = loaded_case.kase.id;
+    const auto [it, inserted] = seen.emplace(case_id, loaded_case.id_where);
+    if (!inserted) {
+      throw LoadError(
+          loaded_case.id_where,
+          "duplicate case id '" + case_id + "' (first defined at " + it->second.str() + ")");
+    }
+    suite.cases.push_back(std::move(loaded_case.kase));
+  }
+  return loaded;
+}
+
+}  // namespace
+
+Suite load_suite(const std::string& path) {
+  return read_suite(path).suite;
+}
+
+std::vector<Suite> load_suites(const std::vector<std::string>& paths) {
+  std::vector<Suite> suites;
+  std::map<std::string, SourceLocation> seen;
+  for (const auto& path : paths) {
+    for (const auto& file : yaml_files(path)) {
+      LoadedSuite loaded = read_suite(file);
+      const auto [it, inserted] = seen.emplace(loaded.suite.id, loaded.id_where);
+      if (!inserted) {
+        throw LoadError(loaded.id_where,
+                        "duplicate suite id '" + loaded.suite.id + "' (first defined at " +
+                            it->second.str() + ")");
+      }
+      suites.push_back(std::move(loaded.suite));
+    }
+  }
+  return suites;
+}
+
+}  // namespace parity::load

@@ -1,0 +1,320 @@
+#include "load/yaml_reader.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace parity::load {
+namespace {
+
+// yaml-cpp 0.7 tags plain scalars "?" and quoted or block scalars "!".
+constexpr const char* k_plain_tag = "?";
+
+std::string read_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw LoadError({path, 0, 0}, "cannot read: is a directory");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw LoadError({path, 0, 0}, std::string("cannot read: ") + std::strerror(errno));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    throw LoadError({path, 0, 0}, "cannot read: I/O error");
+  }
+  return text.str();
+}
+
+bool is_null_word(const std::string& text) {
+  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
+
+std::optional<bool> bool_word(const std::string& text) {
+  if (text == "true" || text == "True" || text == "TRUE") {
+    return true;
+  }
+  if (text == "false" || text == "False" || text == "FALSE") {
+    return false;
+  }
+  return std::nullopt;
+}
+
+// YAML 1.2 core schema, decimal integers and floats only.
+nlohmann::json resolve_plain(const std::string& text) {
+  if (is_null_word(text)) {
+    return nullptr;
+  }
+  if (auto flag = bool_word(text)) {
+    return *flag;
+  }
+  static const std::regex k_int(R"([-+]?[0-9]+)");
+  static const std::regex k_float(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
+  if (std::regex_match(text, k_int)) {
+    const char* begin = text.data() + (text.front() == '+' ? 1 : 0);
+    long long value = 0;
+    auto [end, ec] = std::from_chars(begin, text.data() + text.size(), value);
+    if (ec == std::errc() && end == text.data() + text.size()) {
+      return value;
+    }
+  }
+  if (std::regex_match(text, k_float)) {
+    return std::strtod(text.c_str(), nullptr);
+  }
+  return text;
+}
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  // Optimal string alignment: insertions, deletions, substitutions and transpositions.
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) {
+    d[i][0] = i;
+  }
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    d[0][j] = j;
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// Returns the value node for `key` without mutating the map (operator[] may insert).
+std::optional<std::pair<YAML::Node, YAML::Node>> find_entry(const YAML::Node& map,
+                                                            const std::string& key) {
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    if (it->first.Scalar() == key) {
+      return std::make_pair(it->first, it->second);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+YAML::Node parse_yaml_file(const std::string& path) {
+  const std::string text = read_file(path);
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(text);
+  } catch (const YAML::ParserException& e) {
+    throw LoadError({path, e.mark.line + 1, e.mark.column + 1}, e.msg);
+  }
+  if (documents.empty() || documents.front().IsNull()) {
+    throw LoadError({path, 1, 1}, "empty document");
+  }
+  if (documents.size() > 1) {
+    throw LoadError(location_of(documents[1], path), "only one YAML document is allowed");
+  }
+  return documents.front();
+}
+
+SourceLocation location_of(const YAML::Node& node, const std::string& file) {
+  const YAML::Mark mark = node.Mark();
+  if (mark.is_null()) {
+    return {file, 0, 0};
+  }
+  return {file, mark.line + 1, mark.column + 1};
+}
+
+nlohmann::json to_json(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+      return nullptr;
+    case YAML::NodeType::Scalar:
+      return node.Tag() == k_plain_tag ? resolve_plain(node.Scalar())
+                                       : nlohmann::json(node.Scalar());
+    case YAML::NodeType::Sequence: {
+      nlohmann::json array = nlohmann::json::array();
+      for (const auto& item : node) {
+        array.push_back(to_json(item));
+      }
+      return array;
+    }
+    case YAML::NodeType::Map: {
+      nlohmann::json object = nlohmann::json::object();
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        object[it->first.Scalar()] = to_json(it->second);
+      }
+      return object;
+    }
+  }
+  return nullptr;
+}
+
+std::string suggest(const std::string& word, const std::vector<std::string>& candidates) {
+  const std::size_t threshold = std::max<std::size_t>(2, word.size() / 3);
+  std::string best;
+  std::size_t best_distance = threshold + 1;
+  for (const auto& candidate : candidates) {
+    const std::size_t distance = edit_distance(word, candidate);
+    if (distance < best_distance && distance < std::max(word.size(), candidate.size())) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+MapReader::MapReader(const YAML::Node& node, std::string file, std::string what)
+    : m_node(node), m_file(std::move(file)), m_what(std::move(what)) {
+  if (!m_node.IsMap()) {
+    throw LoadError(load::location_of(m_node, m_file), m_what + " must be a mapping");
+  }
+  std::set<std::string> seen;
+  for (auto it = m_node.begin(); it != m_node.end(); ++it) {
+    if (!it->first.IsScalar()) {
+      throw LoadError(load::location_of(it->first, m_file),
+                      "keys in " + m_what + " must be strings");
+    }
+    if (!seen.insert(it->first.Scalar()).second) {
+      throw LoadError(load::location_of(it->first, m_file),
+                      "duplicate key '" + it->first.Scalar() + "' in " + m_what);
+    }
+  }
+}
+
+std::string MapReader::required_string(const std::string& key) {
+  if (!has(key)) {
+    m_read.insert(key);
+    throw LoadError(location(), "missing required key '" + key + "' in " + m_what);
+  }
+  return *optional_string(key);
+}
+
+std::optional<std::string> MapReader::optional_string(const std::string& key) {
+  m_read.insert(key);
+  auto entry = find_entry(m_node, key);
+  if (!entry) {
+    return std::nullopt;
+  }
+  if (!entry->second.IsScalar()) {
+    throw LoadError(
+        load::location_of(entry->second.IsNull() ? entry->first : entry->second, m_file),
+        "'" + key + "' must be a string");
+  }
+  return entry->second.Scalar();
+}
+
+long MapReader::optional_int(const std::string& key, long fallback) {
+  return optional_int(key).value_or(fallback);
+}
+
+std::optional<long> MapReader::optional_int(const std::string& key) {
+  m_read.insert(key);
+  auto entry = find_entry(m_node, key);
+  if (!entry) {
+    return std::nullopt;
+  }
+  const nlohmann::json value = to_json(entry->second);
+  if (!value.is_number_integer()) {
+    throw LoadError(
+        load::location_of(entry->second.IsNull() ? entry->first : entry->second, m_file),
+        "'" + key + "' must be an integer");
+  }
+  return value.get<long>();
+}
+
+bool MapReader::optional_bool(const std::string& key, bool fallback) {
+  m_read.insert(key);
+  auto entry = find_entry(m_node, key);
+  if (!entry) {
+    return fallback;
+  }
+  const nlohmann::json value = to_json(entry->second);
+  if (!value.is_boolean()) {
+    throw LoadError(
+        load::location_of(entry->second.IsNull() ? entry->first : entry->second, m_file),
+        "'" + key + "' must be true or false");
+  }
+  return value.get<bool>();
+}
+
+std::vector<std::string> MapReader::optional_string_list(const std::string& key) {
+  m_read.insert(key);
+  auto entry = find_entry(m_node, key);
+  if (!entry) {
+    return {};
+  }
+  const YAML::Node& list = entry->second;
+  if (!list.IsSequence()) {
+    throw LoadError(load::location_of(list.IsNull() ? entry->first : list, m_file),
+                    "'" + key + "' must be a list of strings");
+  }
+  std::vector<std::string> items;
+  for (const auto& item : list) {
+    if (!item.IsScalar()) {
+      throw LoadError(load::location_of(item, m_file), "items of '" + key + "' must be strings");
+    }
+    items.push_back(item.Scalar());
+  }
+  return items;
+}
+
+YAML::Node MapReader::required_node(const std::string& key) {
+  if (auto node = optional_node(key)) {
+    return *node;
+  }
+  throw LoadError(location(), "missing required key '" + key + "' in " + m_what);
+}
+
+std::optional<YAML::Node> MapReader::optional_node(const std::string& key) {
+  m_read.insert(key);
+  auto entry = find_entry(m_node, key);
+  if (!entry) {
+    return std::nullopt;
+  }
+  return entry->second;
+}
+
+bool MapReader::has(const std::string& key) const {
+  return find_entry(m_node, key).has_value();
+}
+
+std::vector<std::string> MapReader::keys() const {
+  std::vector<std::string> names;
+  for (auto it = m_node.begin(); it != m_node.end(); ++it) {
+    names.push_back(it->first.Scalar());
+  }
+  return names;
+}
+
+SourceLocation MapReader::location() const {
+  return load::location_of(m_node, m_file);
+}
+
+SourceLocation MapReader::location_of_key(const std::string& key) const {
+  auto entry = find_entry(m_node, key);
+  return entry ? load::location_of(entry->first, m_file) : location();
+}
+
+void MapReader::finish() const {
+  for (auto it = m_node.begin(); it != m_node.end(); ++it) {
+    const std::string key = it->first.Scalar();
+    if (m_read.contains(key)) {
+      continue;
+    }
+    std::string message = "unknown key '" + key + "' in " + m_what;
+    const std::string close = suggest(key, {m_read.begin(), m_read.end()});
+    if (!close.empty()) {
+      message += " (did you mean '" + close + "'?)";
+    }
+    throw LoadError(load::location_of(it->first, m_file), message);
+  }
+}
+
+}  // namespace parity::load
