@@ -1,11 +1,11 @@
 #pragma once
 
+#include "core/errors.hpp"
+#include "core/profile.hpp"
+
 #include <set>
 #include <string>
 #include <vector>
-
-#include "core/errors.hpp"
-#include "core/profile.hpp"
 
 namespace parity::server {
 
@@ -13,11 +13,11 @@ namespace parity::server {
 struct RegisteredClient {
   std::string client_id;
   AuthMethod auth_method = AuthMethod::client_secret_basic;
-  std::string secret;           ///< for client_secret_* methods
-  std::string public_key_pem;   ///< for private_key_jwt (file contents, loaded at config time)
+  std::string secret;          ///< for client_secret_* methods
+  std::string public_key_pem;  ///< for private_key_jwt (file contents, loaded at config time)
   std::vector<std::string> redirect_uris;
   std::set<std::string> scopes;
-  bool require_par = false;     ///< RFC 9126 §6 client metadata
+  bool require_par = false;  ///< RFC 9126 §6 client metadata
 };
 
 /// The reference server's policies (fixtures/reference/README.md).

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "server/config.hpp"
+
 #include <memory>
 #include <string>
-
-#include "server/config.hpp"
 
 namespace parity::server {
 

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "http/url.hpp"
+#include "server/config.hpp"
+#include "server/responses.hpp"
+
+#include <optional>
+#include <string>
+
+namespace parity::server {
+
+struct ServerContext;
+
+/// A validated authorization request (pushed or front-channel), as the code will be bound to it.
+struct AuthorizationRequest {
+  std::string client_id;  ///< empty only with the accept_missing_client_id fault
+  std::string redirect_uri;
+  bool redirect_uri_explicit = false;  ///< sent by the client (not the single registered one)
+  std::string scope;
+  std::optional<std::string> state;   ///< exactly as received (RFC 6749 §4.1.2)
+  std::string code_challenge;         ///< empty: no PKCE
+  std::string code_challenge_method;  ///< "S256" or "plain" when code_challenge is set
+};
+
+/// The outcome of validating an authorization request.
+struct Validation {
+  AuthorizationRequest request;  ///< filled as far as validation got (redirect_uri, state)
+  std::optional<OAuthError> error;
+  /// True once redirect_uri is known to be registered: later errors may be redirected to it
+  /// (RFC 6749 §4.1.2.1); earlier ones must not be.
+  bool redirect_uri_valid = false;
+};
+
+/// RFC 9126 §2.1 step 3 / RFC 6749 §4.1.1: validates `params` (empty values already removed)
+/// as an authorization request from `client` (nullptr only for an anonymous push under the
+/// accept_missing_client_id fault, signalled by `client_id_optional`).
+Validation validate_authorization_request(const ServerContext& ctx,
+                                          const http::Params& params,
+                                          const RegisteredClient* client,
+                                          bool client_id_optional);
+
+}  // namespace parity::server

@@ -1,0 +1,138 @@
+#include "crypto/base64url.hpp"
+#include "crypto/random.hpp"
+#include "server/authorization_request.hpp"
+#include "server/context.hpp"
+#include "server/endpoints.hpp"
+#include "server/syntax.hpp"
+
+#include <httplib.h>
+
+namespace parity::server {
+namespace {
+
+constexpr std::size_t k_code_random_bytes = 32;
+
+/// RFC 6749 §4.1.2.1 / RFC 9207 §2: an error redirect with state (when known) and iss.
+void redirect_error(const ServerContext& ctx,
+                    const std::string& redirect_uri,
+                    const OAuthError& error,
+                    const std::optional<std::string>& state,
+                    httplib::Response& res) {
+  http::Params params{{"error", error.error},
+                      {"error_description", sanitize_description(error.description)}};
+  if (state) {
+    params.emplace_back("state", *state);
+  }
+  params.emplace_back("iss", ctx.issuer);
+  send_redirect(res, redirect_uri, params);
+}
+
+/// RFC 9126 §4: errors about a known client go to its redirect URI only when it has exactly
+/// one registered (no request tells which one is meant); otherwise to the user.
+void client_error(const ServerContext& ctx,
+                  const RegisteredClient& client,
+                  const OAuthError& error,
+                  httplib::Response& res) {
+  if (client.redirect_uris.size() == 1) {
+    return redirect_error(ctx, client.redirect_uris.front(), error, std::nullopt, res);
+  }
+  send_error_page(res, error);
+}
+
+/// RFC 6749 §4.1.2: the test user consents; a single-use code bound to `request` is issued and
+/// returned with the request's state (exactly as received) and iss (RFC 9207).
+void issue_code(ServerContext& ctx, const AuthorizationRequest& request, httplib::Response& res) {
+  const std::string code = crypto::base64url_encode(crypto::random_bytes(k_code_random_bytes));
+  const auto expiry = StoreClock::now() + std::chrono::seconds(ctx.config.code_lifetime);
+  if (!ctx.store.add_code(code, request, expiry)) {
+    const OAuthError busy{400, "temporarily_unavailable", "too many authorization codes", {}};
+    return redirect_error(ctx, request.redirect_uri, busy, request.state, res);
+  }
+  http::Params params{{"code", code}};
+  if (request.state && !ctx.has_fault("drop_state")) {
+    params.emplace_back("state", *request.state);
+  }
+  params.emplace_back("iss", ctx.issuer);
+  send_redirect(res, request.redirect_uri, params);
+}
+
+std::string describe(Redemption status) {
+  switch (status) {
+    case Redemption::ok:
+      break;
+    case Redemption::unknown:
+      return "request_uri is unknown";
+    case Redemption::expired:
+      return "request_uri has expired";
+    case Redemption::used:
+      return "request_uri was already used";
+    case Redemption::wrong_client:
+      return "request_uri was pushed by another client";
+  }
+  return "";
+}
+
+/// RFC 9126 §4: a pushed request is redeemed once, before it expires, by the client that
+/// pushed it; other parameters of the authorization request are ignored.
+void authorize_pushed(ServerContext& ctx,
+                      const RegisteredClient& client,
+                      const std::string& request_uri,
+                      httplib::Response& res) {
+  RedeemRules rules;
+  rules.bind_to_client = !ctx.has_fault("request_uri_not_bound_to_client");
+  rules.one_time = !ctx.has_fault("request_uri_reusable");
+  Redeemed redeemed = ctx.store.redeem_request(request_uri, client.client_id, rules);
+  if (redeemed.status == Redemption::unknown && ctx.has_fault("accept_unknown_request_uri")) {
+    // The bug: a missing pushed request is treated as an empty one.
+    redeemed.status = Redemption::ok;
+    redeemed.request.client_id = client.client_id;
+    redeemed.request.redirect_uri = client.redirect_uris.front();
+  }
+  if (redeemed.status != Redemption::ok) {
+    return client_error(
+        ctx, client, OAuthError{400, "invalid_request_uri", describe(redeemed.status), {}}, res);
+  }
+  issue_code(ctx, redeemed.request, res);
+}
+
+/// RFC 6749 §4.1.1: a classic request; refused when PAR is required (RFC 9126 §4 / §5 / §6).
+void authorize_front_channel(ServerContext& ctx,
+                             const RegisteredClient& client,
+                             const http::Params& params,
+                             httplib::Response& res) {
+  if (ctx.config.require_par || client.require_par) {
+    return client_error(
+        ctx, client, invalid_request("pushed authorization requests are required"), res);
+  }
+  const Validation validation = validate_authorization_request(ctx, params, &client, false);
+  if (!validation.error) {
+    return issue_code(ctx, validation.request, res);
+  }
+  if (validation.redirect_uri_valid) {
+    return redirect_error(
+        ctx, validation.request.redirect_uri, *validation.error, validation.request.state, res);
+  }
+  send_error_page(res, *validation.error);
+}
+
+}  // namespace
+
+void handle_authorize(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  const http::Params params = without_empty_values(http::form_decode(query_of(req.target)));
+  if (const auto duplicate = find_duplicate(params)) {
+    return send_error_page(res, invalid_request("parameter " + *duplicate + " is repeated"));
+  }
+  // RFC 6749 §4.1.2.1: without a valid client there is no safe place to redirect to.
+  const auto client_id = http::find_param(params, "client_id");
+  const RegisteredClient* client = client_id ? ctx.find_client(*client_id) : nullptr;
+  if (client == nullptr) {
+    return send_error_page(
+        res, invalid_request(client_id ? "unknown client_id" : "client_id is required"));
+  }
+  if (const auto request_uri = http::find_param(params, "request_uri")) {
+    return authorize_pushed(ctx, *client, *request_uri, res);
+  }
+  authorize_front_channel(ctx, *client, params, res);
+}
+
+}  // namespace parity::server

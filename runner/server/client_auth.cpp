@@ -1,0 +1,172 @@
+#include "server/client_auth.hpp"
+
+#include "crypto/base64url.hpp"
+#include "crypto/hash.hpp"
+#include "server/context.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace parity::server {
+namespace {
+
+constexpr std::string_view k_basic_challenge = "Basic realm=\"parity\"";
+
+ClientAuthentication failed(OAuthError error) {
+  return ClientAuthentication{nullptr, std::move(error), false};
+}
+
+bool is_basic(std::string_view authorization) {
+  constexpr std::string_view k_scheme = "basic ";
+  return authorization.size() >= k_scheme.size() &&
+         std::equal(k_scheme.begin(), k_scheme.end(), authorization.begin(), [](char a, char b) {
+           return a == std::tolower(static_cast<unsigned char>(b));
+         });
+}
+
+// RFC 7617 uses the standard base64 alphabet; reuse the strict base64url decoder on it.
+std::optional<std::string> base64_decode(std::string_view text) {
+  std::string url(text);
+  if (url.find_first_of("-_") != std::string::npos) {
+    return std::nullopt;
+  }
+  std::replace(url.begin(), url.end(), '+', '-');
+  std::replace(url.begin(), url.end(), '/', '_');
+  return crypto::base64url_decode(url);
+}
+
+/// RFC 9126 §2 / RFC 6749 §2.3: the method used must be the one the client registered.
+std::optional<OAuthError> check_registered_method(const ServerContext& ctx,
+                                                  const RegisteredClient& client,
+                                                  AuthMethod used) {
+  if (client.auth_method == used) {
+    return std::nullopt;
+  }
+  return invalid_client(ctx,
+                        "client " + client.client_id + " is registered for " +
+                            std::string(to_string(client.auth_method)) + ", not " +
+                            std::string(to_string(used)),
+                        used == AuthMethod::client_secret_basic);
+}
+
+/// RFC 6749 §2.3.1: the client secret must match.
+bool secret_matches(const ServerContext& ctx,
+                    const RegisteredClient& client,
+                    std::string_view secret) {
+  if (ctx.has_fault("accept_wrong_secret")) {
+    return true;  // the bug: the secret is never compared
+  }
+  return crypto::constant_time_equals(secret, client.secret);
+}
+
+ClientAuthentication finish_secret_auth(ServerContext& ctx,
+                                        const http::Params& params,
+                                        const RegisteredClient* client,
+                                        std::string_view secret,
+                                        AuthMethod used) {
+  const bool basic = used == AuthMethod::client_secret_basic;
+  if (client == nullptr) {
+    return failed(invalid_client(ctx, "unknown client", basic));
+  }
+  if (auto error = check_registered_method(ctx, *client, used)) {
+    return failed(*error);
+  }
+  if (!secret_matches(ctx, *client, secret)) {
+    return failed(invalid_client(ctx, "client authentication failed", basic));
+  }
+  if (auto mismatch = client_id_mismatch(params, *client)) {
+    return failed(invalid_client(ctx, *mismatch, basic));
+  }
+  return ClientAuthentication{client, std::nullopt, false};
+}
+
+/// RFC 6749 §2.3.1: client_secret_basic, id and secret form-urlencoded inside HTTP Basic.
+ClientAuthentication authenticate_basic(ServerContext& ctx,
+                                        std::string_view authorization,
+                                        const http::Params& params) {
+  std::string_view token = authorization.substr(6);
+  token.remove_prefix(std::min(token.find_first_not_of(' '), token.size()));
+  const auto decoded = base64_decode(token);
+  const auto colon = decoded ? decoded->find(':') : std::string::npos;
+  if (colon == std::string::npos) {
+    return failed(invalid_client(ctx, "malformed HTTP Basic credentials", true));
+  }
+  const std::string id = http::percent_decode(decoded->substr(0, colon), true);
+  const std::string secret = http::percent_decode(decoded->substr(colon + 1), true);
+  return finish_secret_auth(
+      ctx, params, ctx.find_client(id), secret, AuthMethod::client_secret_basic);
+}
+
+/// RFC 6749 §2.3.1: client_secret_post, client_id and client_secret in the body.
+ClientAuthentication authenticate_post(ServerContext& ctx, const http::Params& params) {
+  const auto id = http::find_param(params, "client_id");
+  if (!id) {
+    return failed(invalid_client(ctx, "client_secret without client_id", false));
+  }
+  const auto secret = http::find_param(params, "client_secret");
+  return finish_secret_auth(
+      ctx, params, ctx.find_client(*id), secret.value_or(""), AuthMethod::client_secret_post);
+}
+
+/// RFC 6749 §2.1: a public client only identifies itself with client_id.
+ClientAuthentication authenticate_public(ServerContext& ctx, const http::Params& params) {
+  const auto id = http::find_param(params, "client_id");
+  if (!id) {
+    return ClientAuthentication{
+        nullptr, invalid_client(ctx, "no client authentication", false), true};
+  }
+  const RegisteredClient* client = ctx.find_client(*id);
+  if (client == nullptr) {
+    return failed(invalid_client(ctx, "unknown client", false));
+  }
+  if (auto error = check_registered_method(ctx, *client, AuthMethod::none)) {
+    return failed(*error);
+  }
+  return ClientAuthentication{client, std::nullopt, false};
+}
+
+}  // namespace
+
+OAuthError invalid_client(const ServerContext& ctx, std::string description, bool basic_used) {
+  if (!basic_used) {
+    return OAuthError{400, "invalid_client", std::move(description), {}};
+  }
+  OAuthError error{401, "invalid_client", std::move(description), std::string(k_basic_challenge)};
+  if (ctx.has_fault("no_www_authenticate")) {
+    error.www_authenticate.clear();  // the bug: 401 without the challenge
+  }
+  return error;
+}
+
+std::optional<std::string> client_id_mismatch(const http::Params& params,
+                                              const RegisteredClient& client) {
+  const auto id = http::find_param(params, "client_id");
+  if (id && *id != client.client_id) {
+    return "client_id does not match the authenticated client";
+  }
+  return std::nullopt;
+}
+
+ClientAuthentication authenticate_client(ServerContext& ctx,
+                                         std::string_view authorization,
+                                         const http::Params& params) {
+  const bool basic = is_basic(authorization);
+  const bool post = http::find_param(params, "client_secret").has_value();
+  const bool assertion = http::find_param(params, "client_assertion").has_value() ||
+                         http::find_param(params, "client_assertion_type").has_value();
+  if (static_cast<int>(basic) + static_cast<int>(post) + static_cast<int>(assertion) > 1) {
+    return failed(invalid_request("more than one client authentication method was used"));
+  }
+  if (basic) {
+    return authenticate_basic(ctx, authorization, params);
+  }
+  if (post) {
+    return authenticate_post(ctx, params);
+  }
+  if (assertion) {
+    return authenticate_with_assertion(ctx, params);
+  }
+  return authenticate_public(ctx, params);
+}
+
+}  // namespace parity::server

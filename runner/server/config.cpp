@@ -1,0 +1,204 @@
+#include "server/config.hpp"
+
+#include "crypto/error.hpp"
+#include "crypto/key.hpp"
+#include "load/yaml_reader.hpp"
+#include "server/faults.hpp"
+#include "server/syntax.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace parity::server {
+namespace {
+
+constexpr std::size_t k_min_hmac_secret_bytes = 32;  // RFC 7518 §3.2: key ≥ hash size
+
+bool is_secret_method(AuthMethod method) {
+  return method == AuthMethod::client_secret_basic || method == AuthMethod::client_secret_post ||
+         method == AuthMethod::client_secret_jwt;
+}
+
+std::string read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+AuthMethod read_auth_method(load::MapReader& reader) {
+  const std::string name = reader.required_string("auth_method");
+  const auto method = parse_auth_method(name);
+  if (!method || *method == AuthMethod::tls_client_auth ||
+      *method == AuthMethod::self_signed_tls_client_auth) {
+    throw LoadError(reader.location_of_key("auth_method"),
+                    "auth_method '" + name +
+                        "' is not supported (none, client_secret_basic, client_secret_post, "
+                        "client_secret_jwt, private_key_jwt)");
+  }
+  return *method;
+}
+
+void read_secret(load::MapReader& reader, RegisteredClient& client) {
+  const auto secret = reader.optional_string("secret");
+  if (!is_secret_method(client.auth_method)) {
+    if (secret) {
+      throw LoadError(reader.location_of_key("secret"),
+                      "secret is only used with client_secret_* methods");
+    }
+    return;
+  }
+  if (!secret || secret->empty()) {
+    throw LoadError(reader.location(),
+                    "client '" + client.client_id + "' needs a secret for " +
+                        std::string(to_string(client.auth_method)));
+  }
+  if (client.auth_method == AuthMethod::client_secret_jwt &&
+      secret->size() < k_min_hmac_secret_bytes) {
+    throw LoadError(reader.location_of_key("secret"),
+                    "a client_secret_jwt secret needs at least 32 bytes for HS256");
+  }
+  client.secret = *secret;
+}
+
+void read_public_key(load::MapReader& reader, RegisteredClient& client) {
+  const auto path = reader.optional_string("public_key");
+  if (client.auth_method != AuthMethod::private_key_jwt) {
+    if (path) {
+      throw LoadError(reader.location_of_key("public_key"),
+                      "public_key is only used with private_key_jwt");
+    }
+    return;
+  }
+  if (!path) {
+    throw LoadError(reader.location(),
+                    "client '" + client.client_id + "' needs a public_key for private_key_jwt");
+  }
+  const auto base = std::filesystem::path(reader.file()).parent_path();
+  const std::string resolved = (base / *path).lexically_normal().string();
+  try {
+    if (crypto::Key::from_pem_file(resolved).is_private()) {
+      throw LoadError(reader.location_of_key("public_key"),
+                      "public_key '" + *path + "' holds a private key; register the public key");
+    }
+  } catch (const crypto::CryptoError& error) {
+    throw LoadError(reader.location_of_key("public_key"), error.what());
+  }
+  client.public_key_pem = read_text_file(resolved);
+}
+
+std::vector<std::string> read_redirect_uris(load::MapReader& reader) {
+  auto uris = reader.optional_string_list("redirect_uris");
+  if (uris.empty()) {
+    throw LoadError(reader.location(), "a client needs at least one redirect_uris entry");
+  }
+  for (const auto& uri : uris) {
+    if (!is_absolute_uri_without_fragment(uri)) {
+      throw LoadError(reader.location_of_key("redirect_uris"),
+                      "redirect URI '" + uri + "' must be absolute and have no fragment");
+    }
+  }
+  return uris;
+}
+
+RegisteredClient read_client(const YAML::Node& node, const std::string& file) {
+  load::MapReader reader(node, file, "client");
+  RegisteredClient client;
+  client.client_id = reader.required_string("client_id");
+  if (client.client_id.empty()) {
+    throw LoadError(reader.location_of_key("client_id"), "client_id must not be empty");
+  }
+  client.auth_method = read_auth_method(reader);
+  read_secret(reader, client);
+  read_public_key(reader, client);
+  client.redirect_uris = read_redirect_uris(reader);
+  const auto scopes = reader.optional_string_list("scopes");
+  client.scopes = std::set<std::string>(scopes.begin(), scopes.end());
+  client.require_par = reader.optional_bool("require_par", false);
+  reader.finish();
+  return client;
+}
+
+std::vector<RegisteredClient> read_clients(load::MapReader& reader) {
+  const YAML::Node list = reader.required_node("clients");
+  if (!list.IsSequence() || list.size() == 0) {
+    throw LoadError(reader.location_of_key("clients"), "clients must be a non-empty list");
+  }
+  std::vector<RegisteredClient> clients;
+  std::set<std::string> ids;
+  for (const auto& item : list) {
+    RegisteredClient client = read_client(item, reader.file());
+    if (!ids.insert(client.client_id).second) {
+      throw LoadError(load::location_of(item, reader.file()),
+                      "duplicate client_id '" + client.client_id + "'");
+    }
+    clients.push_back(std::move(client));
+  }
+  return clients;
+}
+
+std::set<std::string> read_faults(load::MapReader& reader) {
+  std::vector<std::string> known;
+  for (const auto& fault : fault_catalogue()) {
+    known.push_back(fault.name);
+  }
+  std::set<std::string> faults;
+  for (const auto& name : reader.optional_string_list("faults")) {
+    if (!is_known_fault(name)) {
+      const std::string hint = load::suggest(name, known);
+      throw LoadError(
+          reader.location_of_key("faults"),
+          "unknown fault '" + name + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+    }
+    faults.insert(name);
+  }
+  return faults;
+}
+
+std::set<std::string> read_pkce_methods(load::MapReader& reader) {
+  if (!reader.has("pkce_methods")) {
+    return {"S256"};
+  }
+  const auto methods = reader.optional_string_list("pkce_methods");
+  if (methods.empty()) {
+    throw LoadError(reader.location_of_key("pkce_methods"), "pkce_methods must not be empty");
+  }
+  for (const auto& method : methods) {
+    if (method != "S256" && method != "plain") {
+      throw LoadError(reader.location_of_key("pkce_methods"),
+                      "unknown PKCE method '" + method + "' (S256, plain)");
+    }
+  }
+  return {methods.begin(), methods.end()};
+}
+
+int read_int(load::MapReader& reader, const std::string& key, long fallback, long minimum) {
+  const long value = reader.optional_int(key, fallback);
+  if (value < minimum || value > 86400) {
+    throw LoadError(reader.location_of_key(key),
+                    key + " must be between " + std::to_string(minimum) + " and 86400");
+  }
+  return static_cast<int>(value);
+}
+
+}  // namespace
+
+ServerConfig load_server_config(const std::string& path) {
+  const YAML::Node root = load::parse_yaml_file(path);
+  load::MapReader reader(root, path, "server config");
+  ServerConfig config;
+  config.file = path;
+  config.request_uri_lifetime = read_int(reader, "request_uri_lifetime", 3, 1);
+  config.code_lifetime = read_int(reader, "code_lifetime", 60, 1);
+  config.pkce_methods = read_pkce_methods(reader);
+  config.pkce_required = reader.optional_bool("pkce_required", true);
+  config.min_state_length = read_int(reader, "min_state_length", 0, 0);
+  config.require_par = reader.optional_bool("require_par", false);
+  config.faults = read_faults(reader);
+  config.clients = read_clients(reader);
+  reader.finish();
+  return config;
+}
+
+}  // namespace parity::server

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "server/config.hpp"
+#include "server/store.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace parity::server {
+
+/// RFC 9126 §2.2: the prefix of every request_uri this server mints.
+inline constexpr std::string_view k_request_uri_prefix = "urn:ietf:params:oauth:request_uri:";
+
+/// Everything the endpoint handlers share: the config, the issuer and the store.
+/// The config and issuer are fixed before the first request; the store is thread-safe.
+struct ServerContext {
+  explicit ServerContext(ServerConfig server_config) : config(std::move(server_config)) {}
+
+  ServerConfig config;
+  std::string issuer;  ///< "http://127.0.0.1:<port>", set when the server binds
+  Store store;
+  std::atomic<std::uint64_t> request_uri_counter{0};  ///< for the guessable_request_uri fault
+
+  /// True when fault `name` (which must be in the catalogue) is switched on.
+  bool has_fault(std::string_view name) const;
+  /// The registered client `client_id`, or nullptr.
+  const RegisteredClient* find_client(std::string_view client_id) const;
+  /// issuer + "/par"
+  std::string par_endpoint() const { return issuer + "/par"; }
+  /// issuer + "/token"
+  std::string token_endpoint() const { return issuer + "/token"; }
+  /// issuer + "/authorize"
+  std::string authorization_endpoint() const { return issuer + "/authorize"; }
+};
+
+}  // namespace parity::server

@@ -1,0 +1,101 @@
+#include "server/responses.hpp"
+
+#include "server/syntax.hpp"
+
+#include <httplib.h>
+
+namespace parity::server {
+namespace {
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+OAuthError invalid_request(std::string description) {
+  return OAuthError{400, "invalid_request", std::move(description), {}};
+}
+
+void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(body.dump(), "application/json");
+}
+
+void send_error(httplib::Response& res, const OAuthError& error) {
+  nlohmann::json body{{"error", error.error}};
+  if (!error.description.empty()) {
+    body["error_description"] = sanitize_description(error.description);
+  }
+  if (!error.www_authenticate.empty()) {
+    res.set_header("WWW-Authenticate", error.www_authenticate);
+  }
+  send_json(res, error.status, body);
+}
+
+void send_error_page(httplib::Response& res, const OAuthError& error) {
+  res.status = 400;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(
+      "<!DOCTYPE html>\n<html><head><title>Authorization error</title></head><body>\n"
+      "<h1>Authorization error</h1>\n<p>error: <code>" +
+          html_escape(error.error) + "</code></p>\n<p>" + html_escape(error.description) +
+          "</p>\n</body></html>\n",
+      "text/html; charset=utf-8");
+}
+
+void send_redirect(httplib::Response& res,
+                   const std::string& redirect_uri,
+                   const http::Params& params) {
+  res.status = 302;
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("Location", http::append_query(redirect_uri, params));
+}
+
+void send_method_not_allowed(httplib::Response& res, const std::string& allow) {
+  res.set_header("Allow", allow);
+  send_error(res, OAuthError{405, "invalid_request", "only " + allow + " is allowed here", {}});
+}
+
+FormBody read_form_body(const httplib::Request& req, const std::string& body) {
+  if (!is_form_content_type(req.get_header_value("Content-Type"))) {
+    return {{}, invalid_request("Content-Type must be application/x-www-form-urlencoded")};
+  }
+  // RFC 6749 §2.3.1: client credentials MUST NOT be included in the request URI.
+  const http::Params query = http::form_decode(query_of(req.target));
+  for (const char* name : {"client_secret", "client_assertion"}) {
+    if (http::count_param(query, name) > 0) {
+      return {{}, invalid_request(std::string(name) + " must not be sent in the URL query")};
+    }
+  }
+  http::Params params = without_empty_values(http::form_decode(body));
+  if (const auto duplicate = find_duplicate(params)) {
+    return {{}, invalid_request("parameter " + *duplicate + " is repeated")};
+  }
+  return {std::move(params), std::nullopt};
+}
+
+}  // namespace parity::server

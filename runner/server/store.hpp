@@ -1,0 +1,86 @@
+#pragma once
+
+#include "server/authorization_request.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace parity::server {
+
+/// The clock for lifetimes of stored items (monotonic).
+using StoreClock = std::chrono::steady_clock;
+
+/// Why a redemption failed, or ok.
+enum class Redemption { ok, unknown, expired, used, wrong_client };
+
+/// What a redemption enforces; every rule is on for a conformant server.
+struct RedeemRules {
+  bool bind_to_client = true;  ///< RFC 9126 §2.2: only the pushing client may redeem
+  bool one_time = true;        ///< RFC 9126 §4: a request_uri is used once
+};
+
+/// The result of redeeming a request_uri or a code: the bound request when status is ok.
+struct Redeemed {
+  Redemption status = Redemption::unknown;
+  AuthorizationRequest request;
+};
+
+/// Outcome of remembering an assertion's jti.
+enum class JtiResult { fresh, replayed, full };
+
+/// Thread-safe, bounded store of pushed requests, authorization codes and seen assertion jti
+/// values, each with an expiry. Expired entries are purged opportunistically.
+class Store {
+ public:
+  static constexpr std::size_t k_default_capacity = 100000;
+
+  explicit Store(std::size_t capacity = k_default_capacity) : m_capacity(capacity) {}
+
+  /// RFC 9126 §2.2: stores a pushed request under `request_uri`; false when the store is full.
+  bool add_request(const std::string& request_uri,
+                   const AuthorizationRequest& request,
+                   StoreClock::time_point expires_at);
+  /// RFC 9126 §4: looks up, checks and (with `rules.one_time`) marks `request_uri` used,
+  /// atomically, for `client_id`.
+  Redeemed redeem_request(const std::string& request_uri,
+                          const std::string& client_id,
+                          RedeemRules rules);
+  /// RFC 6749 §4.1.2: stores an authorization code bound to `request`; false when full.
+  bool add_code(const std::string& code,
+                const AuthorizationRequest& request,
+                StoreClock::time_point expires_at);
+  /// RFC 6749 §4.1.2: single-use redemption of `code` by `client_id`; a code presented by
+  /// another client is reported as wrong_client and stays usable.
+  Redeemed redeem_code(const std::string& code, const std::string& client_id);
+  /// OIDC Core §9: records `jti` of `client_id` until `keep_until`; replayed when seen before.
+  JtiResult remember_jti(const std::string& client_id,
+                         const std::string& jti,
+                         StoreClock::time_point keep_until);
+
+ private:
+  struct Entry {
+    AuthorizationRequest request;
+    StoreClock::time_point expires_at;
+    bool used = false;
+  };
+  using EntryMap = std::unordered_map<std::string, Entry>;
+
+  bool add_entry(EntryMap& map, const std::string& key, Entry entry);
+  Redeemed redeem(EntryMap& map,
+                  const std::string& key,
+                  const std::string& client_id,
+                  RedeemRules rules);
+  void purge_expired();
+
+  std::mutex m_mutex;
+  std::size_t m_capacity;
+  std::size_t m_insertions = 0;
+  EntryMap m_requests;
+  EntryMap m_codes;
+  std::unordered_map<std::string, StoreClock::time_point> m_jtis;
+};
+
+}  // namespace parity::server

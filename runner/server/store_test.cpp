@@ -1,0 +1,78 @@
+#include "server/store.hpp"
+
+#include <gtest/gtest.h>
+
+namespace parity::server {
+namespace {
+
+AuthorizationRequest request_for(const std::string& client_id) {
+  AuthorizationRequest request;
+  request.client_id = client_id;
+  request.redirect_uri = "https://client.example/cb";
+  return request;
+}
+
+const auto k_later = [] {
+  return StoreClock::now() + std::chrono::minutes(1);
+};
+
+TEST(StoreTest, RequestIsRedeemedOnceByItsClient) {
+  Store store;
+  ASSERT_TRUE(store.add_request("u1", request_for("a"), k_later()));
+  EXPECT_EQ(store.redeem_request("u1", "b", {}).status, Redemption::wrong_client);
+  const Redeemed first = store.redeem_request("u1", "a", {});
+  EXPECT_EQ(first.status, Redemption::ok);
+  EXPECT_EQ(first.request.redirect_uri, "https://client.example/cb");
+  EXPECT_EQ(store.redeem_request("u1", "a", {}).status, Redemption::used);
+  EXPECT_EQ(store.redeem_request("u2", "a", {}).status, Redemption::unknown);
+}
+
+TEST(StoreTest, RulesCanBeRelaxed) {
+  Store store;
+  ASSERT_TRUE(store.add_request("u1", request_for("a"), k_later()));
+  RedeemRules relaxed;
+  relaxed.bind_to_client = false;
+  relaxed.one_time = false;
+  EXPECT_EQ(store.redeem_request("u1", "b", relaxed).status, Redemption::ok);
+  EXPECT_EQ(store.redeem_request("u1", "b", relaxed).status, Redemption::ok);
+}
+
+TEST(StoreTest, ExpiredRequestIsRejected) {
+  Store store;
+  ASSERT_TRUE(store.add_request("u1", request_for("a"), StoreClock::now()));
+  EXPECT_EQ(store.redeem_request("u1", "a", {}).status, Redemption::expired);
+}
+
+TEST(StoreTest, CodeOfAnotherClientStaysUsable) {
+  Store store;
+  ASSERT_TRUE(store.add_code("c1", request_for("a"), k_later()));
+  EXPECT_EQ(store.redeem_code("c1", "b").status, Redemption::wrong_client);
+  EXPECT_EQ(store.redeem_code("c1", "a").status, Redemption::ok);
+  EXPECT_EQ(store.redeem_code("c1", "a").status, Redemption::used);
+}
+
+TEST(StoreTest, CapacityIsEnforcedAndExpiredEntriesMakeRoom) {
+  Store store(2);
+  EXPECT_TRUE(store.add_request("u1", request_for("a"), StoreClock::now()));
+  EXPECT_TRUE(store.add_request("u2", request_for("a"), k_later()));
+  // u1 has expired and is purged to make room; then the store is full.
+  EXPECT_TRUE(store.add_request("u3", request_for("a"), k_later()));
+  EXPECT_FALSE(store.add_request("u4", request_for("a"), k_later()));
+  EXPECT_EQ(store.redeem_request("u1", "a", {}).status, Redemption::unknown);
+}
+
+TEST(StoreTest, JtiIsAcceptedOncePerClient) {
+  Store store;
+  EXPECT_EQ(store.remember_jti("a", "j1", k_later()), JtiResult::fresh);
+  EXPECT_EQ(store.remember_jti("a", "j1", k_later()), JtiResult::replayed);
+  EXPECT_EQ(store.remember_jti("b", "j1", k_later()), JtiResult::fresh);
+}
+
+TEST(StoreTest, FullJtiCacheIsReported) {
+  Store store(1);
+  EXPECT_EQ(store.remember_jti("a", "j1", k_later()), JtiResult::fresh);
+  EXPECT_EQ(store.remember_jti("a", "j2", k_later()), JtiResult::full);
+}
+
+}  // namespace
+}  // namespace parity::server

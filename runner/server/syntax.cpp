@@ -1,0 +1,94 @@
+#include "server/syntax.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace parity::server {
+namespace {
+
+bool is_unreserved(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.' || c == '_' ||
+         c == '~';
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+}  // namespace
+
+http::Params without_empty_values(http::Params params) {
+  std::erase_if(params, [](const auto& param) { return param.second.empty(); });
+  return params;
+}
+
+std::optional<std::string> find_duplicate(const http::Params& params) {
+  std::set<std::string> seen;
+  for (const auto& [name, value] : params) {
+    if (!seen.insert(name).second) {
+      return name;
+    }
+  }
+  return std::nullopt;
+}
+
+bool is_form_content_type(std::string_view content_type) {
+  const std::string_view media = trim(content_type.substr(0, content_type.find(';')));
+  constexpr std::string_view k_form = "application/x-www-form-urlencoded";
+  return media.size() == k_form.size() &&
+         std::equal(media.begin(), media.end(), k_form.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == b;
+         });
+}
+
+std::string_view query_of(std::string_view target) {
+  const auto question = target.find('?');
+  if (question == std::string_view::npos) {
+    return {};
+  }
+  std::string_view query = target.substr(question + 1);
+  return query.substr(0, query.find('#'));
+}
+
+bool is_absolute_uri_without_fragment(std::string_view uri) {
+  const auto colon = uri.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == uri.size()) {
+    return false;
+  }
+  if (std::isalpha(static_cast<unsigned char>(uri.front())) == 0) {
+    return false;
+  }
+  for (const char c : uri.substr(0, colon)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '+' && c != '-' && c != '.') {
+      return false;
+    }
+  }
+  return std::none_of(uri.begin(), uri.end(), [](char c) {
+    return c == '#' || static_cast<unsigned char>(c) <= 0x20 || c == 0x7f;
+  });
+}
+
+bool is_valid_code_challenge(std::string_view challenge) {
+  return challenge.size() >= 43 && challenge.size() <= 128 &&
+         std::all_of(challenge.begin(), challenge.end(), is_unreserved);
+}
+
+std::string sanitize_description(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte > 0x7e || c == '"' || c == '\\') {
+      c = '?';
+    }
+  }
+  return out;
+}
+
+}  // namespace parity::server

@@ -1,0 +1,135 @@
+#include "crypto/base64url.hpp"
+#include "crypto/hash.hpp"
+#include "crypto/pkce.hpp"
+#include "crypto/random.hpp"
+#include "server/client_auth.hpp"
+#include "server/context.hpp"
+#include "server/endpoints.hpp"
+
+#include <httplib.h>
+
+namespace parity::server {
+namespace {
+
+constexpr int k_access_token_lifetime = 300;
+
+OAuthError invalid_grant(std::string description) {
+  return OAuthError{400, "invalid_grant", std::move(description), {}};
+}
+
+std::string describe(Redemption status) {
+  switch (status) {
+    case Redemption::ok:
+      break;
+    case Redemption::unknown:
+      return "unknown authorization code";
+    case Redemption::expired:
+      return "authorization code has expired";
+    case Redemption::used:
+      return "authorization code was already used";
+    case Redemption::wrong_client:
+      return "authorization code was issued to another client";
+  }
+  return "";
+}
+
+/// RFC 6749 §4.1.3: redirect_uri must be identical to the one of the authorization request
+/// (required when that one was sent explicitly).
+std::optional<OAuthError> check_redirect_uri(const http::Params& params,
+                                             const AuthorizationRequest& request) {
+  const auto uri = http::find_param(params, "redirect_uri");
+  if (request.redirect_uri_explicit && !uri) {
+    return invalid_grant("redirect_uri is required");
+  }
+  if (uri && *uri != request.redirect_uri) {
+    return invalid_grant("redirect_uri does not match the authorization request");
+  }
+  return std::nullopt;
+}
+
+/// RFC 7636 §4.5 / §4.6: the verifier must transform to the bound challenge.
+std::optional<OAuthError> check_code_verifier(const ServerContext& ctx,
+                                              const http::Params& params,
+                                              const AuthorizationRequest& request) {
+  if (ctx.has_fault("token_ignores_pkce")) {
+    return std::nullopt;  // the bug: PKCE is never verified
+  }
+  const auto verifier = http::find_param(params, "code_verifier");
+  if (request.code_challenge.empty()) {
+    // RFC 9700 §2.1.1: a verifier without a bound challenge indicates a PKCE downgrade.
+    return verifier ? std::optional(invalid_grant("no code_challenge was bound to this code"))
+                    : std::nullopt;
+  }
+  if (!verifier) {
+    return invalid_grant("code_verifier is required");
+  }
+  if (!crypto::is_valid_verifier_syntax(*verifier)) {
+    return invalid_grant("code_verifier must be 43-128 characters of [A-Za-z0-9-._~]");
+  }
+  const std::string derived =
+      request.code_challenge_method == "S256" ? crypto::s256_challenge(*verifier) : *verifier;
+  if (!crypto::constant_time_equals(derived, request.code_challenge)) {
+    return invalid_grant("code_verifier does not match the code_challenge");
+  }
+  return std::nullopt;
+}
+
+/// RFC 6749 §4.1.3: grant_type=authorization_code with a code; returns the bound request.
+std::optional<OAuthError> redeem(ServerContext& ctx,
+                                 const http::Params& params,
+                                 const RegisteredClient& client,
+                                 AuthorizationRequest& request) {
+  const auto grant_type = http::find_param(params, "grant_type");
+  if (!grant_type) {
+    return invalid_request("grant_type is required");
+  }
+  if (*grant_type != "authorization_code") {
+    return OAuthError{400, "unsupported_grant_type", "only authorization_code is supported", {}};
+  }
+  const auto code = http::find_param(params, "code");
+  if (!code) {
+    return invalid_request("code is required");
+  }
+  Redeemed redeemed = ctx.store.redeem_code(*code, client.client_id);
+  if (redeemed.status != Redemption::ok) {
+    return invalid_grant(describe(redeemed.status));
+  }
+  request = std::move(redeemed.request);
+  if (auto error = check_redirect_uri(params, request)) {
+    return error;
+  }
+  return check_code_verifier(ctx, params, request);
+}
+
+}  // namespace
+
+void handle_token(ServerContext& ctx,
+                  const httplib::Request& req,
+                  const std::string& body,
+                  httplib::Response& res) {
+  const FormBody form = read_form_body(req, body);
+  if (form.error) {
+    return send_error(res, *form.error);
+  }
+  const ClientAuthentication auth =
+      authenticate_client(ctx, req.get_header_value("Authorization"), form.params);
+  if (auth.error) {
+    return send_error(res, *auth.error);
+  }
+  AuthorizationRequest request;
+  if (auto error = redeem(ctx, form.params, *auth.client, request)) {
+    return send_error(res, *error);
+  }
+  // RFC 6749 §5.1: the access token response.
+  nlohmann::json token{
+      {"access_token", crypto::base64url_encode(crypto::random_bytes(32))},
+      {"token_type", "Bearer"},
+      {"expires_in", k_access_token_lifetime},
+  };
+  if (!request.scope.empty()) {
+    token["scope"] = request.scope;
+  }
+  send_json(res, 200, token);
+}
+
+}  // namespace parity::server
