@@ -1,14 +1,18 @@
 #pragma once
 
+#include "core/result.hpp"
+
 #include <cstddef>
 #include <string>
 
-#include "core/result.hpp"
-
 namespace parity::report {
 
-/// Receives run events as they happen (streaming reporters). The runner calls these from
-/// one thread at a time, in order: on_run_started, on_case_finished × N, on_run_finished.
+/// Events of one run, in order: on_run_started, on_case_finished once per planned case
+/// (including skipped ones; in completion order, which differs from plan order when cases
+/// run in parallel), on_run_finished. The runner serializes the calls (they may come from
+/// different worker threads, but never concurrently), so implementations need no locking.
+/// Streaming reporters such as ConsoleReporter implement it; it lives in report/, not run/,
+/// so that report/ does not depend on the runner.
 class RunListener {
  public:
   RunListener() = default;
@@ -18,11 +22,17 @@ class RunListener {
   RunListener& operator=(RunListener&&) = delete;
   virtual ~RunListener() = default;
 
+  /// The run against profile `profile_id` (at `issuer`) starts with `case_count` planned
+  /// cases; `tls_verified` is false when the profile turned certificate checks off.
   virtual void on_run_started(const std::string& profile_id,
                               const std::string& issuer,
                               std::size_t case_count,
                               bool tls_verified) = 0;
+
+  /// Case `result` has finished (or was skipped); its exchanges are already redacted.
   virtual void on_case_finished(const CaseResult& result) = 0;
+
+  /// The run is over; `result` holds every case in plan order.
   virtual void on_run_finished(const RunResult& result) = 0;
 };
 

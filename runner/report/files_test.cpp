@@ -1,0 +1,76 @@
+#include "report/files.hpp"
+
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+namespace parity::report {
+namespace {
+
+using testing::read_file;
+using testing::TempDir;
+
+std::size_t entries(const std::filesystem::path& dir) {
+  std::size_t count = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) {
+    ++count;
+  }
+  return count;
+}
+
+TEST(FilesTest, WritesContentAndLeavesNoTemporaryFile) {
+  const TempDir dir;
+  const std::filesystem::path file = dir.path() / "report.xml";
+  write_text_atomic(file, std::string("a\0b\n", 4));
+  EXPECT_EQ(read_file(file), std::string("a\0b\n", 4));
+  EXPECT_EQ(entries(dir.path()), 1U);
+}
+
+TEST(FilesTest, OverwritesExistingFile) {
+  const TempDir dir;
+  const std::filesystem::path file = dir.path() / "report.json";
+  write_text_atomic(file, "first, and longer than the second");
+  write_text_atomic(file, "second");
+  EXPECT_EQ(read_file(file), "second");
+  EXPECT_EQ(entries(dir.path()), 1U);
+}
+
+TEST(FilesTest, CreatesParentDirectories) {
+  const TempDir dir;
+  const std::filesystem::path file = dir.path() / "reports" / "nested" / "okta.junit.xml";
+  write_text_atomic(file, "<x/>");
+  EXPECT_EQ(read_file(file), "<x/>");
+}
+
+TEST(FilesTest, FailureNamesPathAndReasonAndCleansUp) {
+  const TempDir dir;
+  const std::filesystem::path target = dir.path() / "existing-dir";
+  std::filesystem::create_directories(target / "child");
+  try {
+    write_text_atomic(target, "content");
+    FAIL() << "expected an exception";
+  } catch (const std::runtime_error& error) {
+    const std::string message = error.what();
+    EXPECT_EQ(message.rfind(target.string() + ": cannot write: ", 0), 0U) << message;
+    EXPECT_NE(message.find("Is a directory"), std::string::npos) << message;
+  }
+  EXPECT_EQ(entries(dir.path()), 1U);  // no temporary file left behind
+}
+
+TEST(FilesTest, ParentThatIsAFileIsReported) {
+  const TempDir dir;
+  write_text_atomic(dir.path() / "plain", "x");
+  const std::filesystem::path file = dir.path() / "plain" / "report.xml";
+  try {
+    write_text_atomic(file, "content");
+    FAIL() << "expected an exception";
+  } catch (const std::runtime_error& error) {
+    const std::string message = error.what();
+    EXPECT_EQ(message.rfind(file.string() + ": cannot create directory ", 0), 0U) << message;
+  }
+}
+
+}  // namespace
+}  // namespace parity::report

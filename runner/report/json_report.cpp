@@ -1,0 +1,139 @@
+#include "report/json_report.hpp"
+
+#include "report/utf8.hpp"
+
+namespace parity::report {
+namespace {
+
+using nlohmann::json;
+
+std::string_view level_name(Level level) {
+  return level == Level::should ? "should" : "must";
+}
+
+json text(std::string_view value) {
+  return sanitize_utf8(value);
+}
+
+json text_list(const std::vector<std::string>& values) {
+  json out = json::array();
+  for (const std::string& value : values) {
+    out.push_back(text(value));
+  }
+  return out;
+}
+
+json headers_json(const http::Headers& headers) {
+  json out = json::array();
+  for (const auto& [name, value] : headers) {
+    out.push_back(json::array({text(name), text(value)}));
+  }
+  return out;
+}
+
+json exchange_json(const http::Exchange& exchange) {
+  return {{"request",
+           {{"method", text(exchange.request.method)},
+            {"url", text(exchange.request.url)},
+            {"headers", headers_json(exchange.request.headers)},
+            {"body", text(exchange.request.body)}}},
+          {"response",
+           {{"status", exchange.response.status},
+            {"headers", headers_json(exchange.response.headers)},
+            {"body", text(exchange.response.body)}}},
+          {"transport_error", text(exchange.transport_error)},
+          {"elapsed_ms", exchange.elapsed_ms}};
+}
+
+json check_json(const Check& check) {
+  return {{"description", text(check.description)},
+          {"passed", check.passed},
+          {"expected", text(check.expected)},
+          {"actual", text(check.actual)},
+          {"where",
+           {{"file", text(check.where.file)},
+            {"line", check.where.line},
+            {"column", check.where.column}}}};
+}
+
+json step_json(const StepResult& step) {
+  json observed = json::object();
+  for (const auto& [key, value] : step.observed) {
+    observed[sanitize_utf8(key)] = text(value);
+  }
+  json checks = json::array();
+  for (const Check& check : step.checks) {
+    checks.push_back(check_json(check));
+  }
+  json exchanges = json::array();
+  for (const http::Exchange& exchange : step.exchanges) {
+    exchanges.push_back(exchange_json(exchange));
+  }
+  return {{"name", text(step.name)},
+          {"kind", to_string(step.kind)},
+          {"outcome", to_string(step.outcome)},
+          {"error", text(step.error)},
+          {"elapsed_ms", step.elapsed_ms},
+          {"observed", std::move(observed)},
+          {"checks", std::move(checks)},
+          {"exchanges", std::move(exchanges)}};
+}
+
+json case_json(const CaseResult& one) {
+  json steps = json::array();
+  for (const StepResult& step : one.steps) {
+    steps.push_back(step_json(step));
+  }
+  return {{"suite", text(one.suite)},
+          {"id", text(one.id)},
+          {"full_id", text(one.full_id())},
+          {"title", text(one.title)},
+          {"file", text(one.file)},
+          {"requirements", text_list(one.requirements)},
+          {"tags", text_list(one.tags)},
+          {"level", level_name(one.level)},
+          {"outcome", to_string(one.outcome)},
+          {"skip_reason", text(one.skip_reason)},
+          {"error", text(one.error)},
+          {"elapsed_ms", one.elapsed_ms},
+          {"steps", std::move(steps)}};
+}
+
+json totals_json(const Totals& counts) {
+  return {{"passed", counts.passed},
+          {"warned", counts.warned},
+          {"failed", counts.failed},
+          {"errored", counts.errored},
+          {"skipped", counts.skipped},
+          {"total", counts.total()}};
+}
+
+}  // namespace
+
+json to_json(const RunResult& result) {
+  json cases = json::array();
+  for (const CaseResult& one : result.cases) {
+    cases.push_back(case_json(one));
+  }
+  return {{"schema_version", k_json_schema_version},
+          {"tool", "parity"},
+          {"tool_version", text(result.tool_version)},
+          {"profile",
+           {{"id", text(result.profile_id)},
+            {"name", text(result.profile_name)},
+            {"issuer", text(result.issuer)}}},
+          {"started_at", text(result.started_at)},
+          {"elapsed_ms", result.elapsed_ms},
+          {"tls_verified", result.tls_verified},
+          {"embedded_server", result.embedded_server},
+          {"totals", totals_json(totals(result))},
+          {"cases", std::move(cases)}};
+}
+
+void write_json(const RunResult& result, std::ostream& out) {
+  // to_json() already sanitized every string; `replace` is a second line of defence.
+  out << to_json(result).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  out.flush();
+}
+
+}  // namespace parity::report
