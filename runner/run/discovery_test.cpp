@@ -1,0 +1,87 @@
+#include "run/discovery.hpp"
+
+#include "run/testing/fake_http_client.hpp"
+
+#include <gtest/gtest.h>
+
+namespace parity::run {
+namespace {
+
+const nlohmann::json k_metadata = {
+    {"issuer", "https://as.example"},
+    {"authorization_endpoint", "https://as.example/authorize"},
+    {"token_endpoint", "https://as.example/token"},
+    {"pushed_authorization_request_endpoint", "https://as.example/par"},
+};
+
+constexpr const char* k_oauth_url = "https://as.example/.well-known/oauth-authorization-server";
+constexpr const char* k_openid_url = "https://as.example/.well-known/openid-configuration";
+
+Profile profile_with_metadata(const std::string& url) {
+  Profile profile;
+  profile.metadata_url = url;
+  return profile;
+}
+
+TEST(DiscoverEndpointsTest, FillsEmptyEndpointsAndTheIssuer) {
+  Profile profile = profile_with_metadata(k_oauth_url);
+  profile.endpoints.token = "https://explicit.example/token";
+  FakeHttpClient http;
+  http.queue(json_response(200, k_metadata));
+  EXPECT_EQ(discover_endpoints(profile, http), "");
+  EXPECT_EQ(profile.issuer, "https://as.example");
+  EXPECT_EQ(profile.endpoints.par, "https://as.example/par");
+  EXPECT_EQ(profile.endpoints.authorization, "https://as.example/authorize");
+  EXPECT_EQ(profile.endpoints.token, "https://explicit.example/token");
+  EXPECT_EQ(profile.capabilities.count("discovery"), 1U);
+  ASSERT_EQ(http.requests().size(), 1U);
+  EXPECT_EQ(http.requests()[0].method, "GET");
+  EXPECT_EQ(http.requests()[0].url, k_oauth_url);
+}
+
+TEST(DiscoverEndpointsTest, FallsBackToOpenidConfigurationOn404) {
+  Profile profile = profile_with_metadata(k_oauth_url);
+  FakeHttpClient http;
+  http.queue(json_response(404, {{"error", "not_found"}}));
+  http.queue(json_response(200, k_metadata));
+  EXPECT_EQ(discover_endpoints(profile, http), "");
+  EXPECT_EQ(http.requests().at(1).url, k_openid_url);
+  EXPECT_EQ(profile.metadata_url, k_openid_url);
+  EXPECT_EQ(profile.endpoints.par, "https://as.example/par");
+}
+
+TEST(DiscoverEndpointsTest, OtherUrlsDoNotFallBack) {
+  Profile profile = profile_with_metadata("https://as.example/meta");
+  FakeHttpClient http;
+  http.queue(json_response(404, {}));
+  EXPECT_EQ(discover_endpoints(profile, http),
+            "metadata https://as.example/meta answered HTTP 404");
+  EXPECT_EQ(http.requests().size(), 1U);
+  EXPECT_EQ(profile.capabilities.count("discovery"), 0U);
+}
+
+TEST(DiscoverEndpointsTest, ReportsTransportErrorsAndNonJson) {
+  Profile profile = profile_with_metadata(k_openid_url);
+  FakeHttpClient http;
+  http.queue_transport_error("Connection refused");
+  EXPECT_EQ(discover_endpoints(profile, http),
+            std::string("cannot fetch metadata ") + k_openid_url + ": Connection refused");
+  http::Response html;
+  html.status = 200;
+  html.body = "<html></html>";
+  http.queue(html);
+  EXPECT_EQ(discover_endpoints(profile, http),
+            std::string("metadata ") + k_openid_url + " is not a JSON object");
+  EXPECT_TRUE(profile.endpoints.par.empty());
+}
+
+TEST(DiscoverEndpointsTest, NothingToDoWithoutMetadataUrl) {
+  Profile profile;
+  FakeHttpClient http;
+  EXPECT_EQ(discover_endpoints(profile, http), "");
+  EXPECT_TRUE(http.requests().empty());
+  EXPECT_EQ(profile.capabilities.count("discovery"), 0U);
+}
+
+}  // namespace
+}  // namespace parity::run

@@ -1,0 +1,167 @@
+#include "http/url.hpp"
+#include "run/executor.hpp"
+#include "run/testing/fake_http_client.hpp"
+#include "run/testing/test_cases.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <regex>
+#include <thread>
+
+namespace parity::run {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Records listener calls as a sequence of events.
+class RecordingListener final : public report::RunListener {
+ public:
+  void on_run_started(const std::string& profile_id,
+                      const std::string& issuer,
+                      std::size_t case_count,
+                      bool tls_verified) override {
+    events.push_back("started " + profile_id + " " + issuer + " " + std::to_string(case_count) +
+                     (tls_verified ? " verified" : " unverified"));
+  }
+  void on_case_finished(const CaseResult& result) override {
+    // Detects overlapping calls: the runner must serialize them.
+    EXPECT_FALSE(m_inside.exchange(true));
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    events.push_back("case " + result.full_id());
+    m_inside = false;
+  }
+  void on_run_finished(const RunResult& result) override {
+    events.push_back("finished " + std::to_string(result.cases.size()));
+  }
+
+  std::vector<std::string> events;
+
+ private:
+  std::atomic<bool> m_inside{false};
+};
+
+// Push steps answered after a delay that differs per case (via the "delay" param).
+std::unique_ptr<http::HttpClient> delaying_client() {
+  auto client = std::make_unique<FakeHttpClient>();
+  client->route("POST", "https://as.example/par", [](const http::Request& request) {
+    const auto delay = http::find_param(http::form_decode(request.body), "delay");
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::stoi(delay.value_or("0"))));
+    return json_response(201, {{"request_uri", "urn:x"}});
+  });
+  return client;
+}
+
+Plan plan_of(std::vector<Case> cases) {
+  return make_plan(test_profile(), {Suite{"s", "Suite", "s.yaml", std::move(cases)}}, {});
+}
+
+TEST(RunPlanTest, KeepsPlanOrderAndCallsTheListenerOncePerCase) {
+  std::vector<Case> cases;
+  for (int i = 0; i < 8; ++i) {
+    Step push = make_step(StepKind::push, 201);
+    push.request.params = {{"delay", text(std::to_string((8 - i) * 15))}};
+    cases.push_back(make_case("s", "c" + std::to_string(i), {push}));
+  }
+  Case skipped = make_case("s", "skipped", {make_step(StepKind::push)});
+  skipped.required_capabilities = {"jar"};
+  cases.push_back(skipped);
+  const Plan plan = plan_of(cases);
+  RecordingListener listener;
+  RunOptions options;
+  options.jobs = 4;
+
+  std::atomic<int> clients_made{0};
+  const RunResult result = run_plan(plan, options, listener, [&] {
+    ++clients_made;
+    return delaying_client();
+  });
+
+  EXPECT_EQ(clients_made, 4);  // one per worker thread
+  ASSERT_EQ(result.cases.size(), 9U);
+  for (int i = 0; i < 8; ++i) {
+    EXPECT_EQ(result.cases[i].id, "c" + std::to_string(i));
+    EXPECT_EQ(result.cases[i].outcome, Outcome::passed) << result.cases[i].error;
+  }
+  EXPECT_EQ(result.cases[8].outcome, Outcome::skipped);
+  ASSERT_EQ(listener.events.size(), 11U);
+  EXPECT_EQ(listener.events.front(), "started test https://as.example 9 verified");
+  EXPECT_EQ(listener.events.back(), "finished 9");
+  std::vector<std::string> finished(listener.events.begin() + 1, listener.events.end() - 1);
+  std::sort(finished.begin(), finished.end());
+  EXPECT_EQ(std::unique(finished.begin(), finished.end()), finished.end());
+  // Case c0 has the longest delay, so with 4 workers it cannot be reported first.
+  EXPECT_NE(listener.events[1], "case s/c0");
+}
+
+TEST(RunPlanTest, DescribesTheRun) {
+  Profile profile = test_profile();
+  profile.tls.verify = false;
+  profile.embedded_server_config = "/tmp/reference.yaml";
+  const Plan plan = make_plan(profile, {}, {});
+  RecordingListener listener;
+  const RunResult result = run_plan(plan, RunOptions{}, listener, delaying_client);
+  EXPECT_EQ(result.profile_id, "test");
+  EXPECT_EQ(result.profile_name, "Test provider");
+  EXPECT_EQ(result.issuer, "https://as.example");
+  EXPECT_EQ(result.tool_version, PARITY_VERSION);
+  EXPECT_TRUE(std::regex_match(result.started_at, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")))
+      << result.started_at;
+  EXPECT_FALSE(result.tls_verified);
+  EXPECT_TRUE(result.embedded_server);
+  EXPECT_EQ(
+      listener.events,
+      (std::vector<std::string>{"started test https://as.example 0 unverified", "finished 0"}));
+}
+
+TEST(RunPlanTest, WaitsOverlapAcrossCases) {
+  std::vector<Case> cases;
+  for (int i = 0; i < 3; ++i) {
+    Step wait = make_step(StepKind::wait);
+    wait.wait = text("1s");
+    cases.push_back(make_case("s", "w" + std::to_string(i), {wait}));
+  }
+  const Plan plan = plan_of(cases);
+  RecordingListener listener;
+  const Clock::time_point start = Clock::now();
+  const RunResult result = run_plan(plan, RunOptions{}, listener, delaying_client);
+  const auto elapsed =
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+  for (const CaseResult& case_result : result.cases) {
+    EXPECT_EQ(case_result.outcome, Outcome::passed);
+  }
+  EXPECT_GE(elapsed, 1000);
+  EXPECT_LT(elapsed, 1800);
+}
+
+TEST(RunPlanTest, OneJobRunsCasesOneAfterAnother) {
+  std::vector<Case> cases;
+  for (int i = 0; i < 3; ++i) {
+    Step wait = make_step(StepKind::wait);
+    wait.wait = text("100ms");
+    cases.push_back(make_case("s", "w" + std::to_string(i), {wait}));
+  }
+  RecordingListener listener;
+  RunOptions options;
+  options.jobs = 1;
+  const RunResult result = run_plan(plan_of(cases), options, listener, delaying_client);
+  EXPECT_GE(result.elapsed_ms, 300);
+  EXPECT_EQ(listener.events[1], "case s/w0");
+  EXPECT_EQ(listener.events[3], "case s/w2");
+}
+
+TEST(RunPlanTest, FactoryFailureErrorsTheCases) {
+  const Plan plan = plan_of({make_case("s", "a", {make_step(StepKind::push, 201)})});
+  RecordingListener listener;
+  const RunResult result =
+      run_plan(plan, RunOptions{}, listener, []() -> std::unique_ptr<http::HttpClient> {
+        throw std::runtime_error("bad CA file");
+      });
+  ASSERT_EQ(result.cases.size(), 1U);
+  EXPECT_EQ(result.cases[0].outcome, Outcome::errored);
+  EXPECT_NE(result.cases[0].error.find("bad CA file"), std::string::npos) << result.cases[0].error;
+}
+
+}  // namespace
+}  // namespace parity::run

@@ -1,0 +1,80 @@
+#include "run/step_defaults.hpp"
+
+namespace parity::run {
+namespace {
+
+TextPairs make_pairs(std::initializer_list<std::pair<const char*, const char*>> items,
+                     const SourceLocation& where) {
+  TextPairs pairs;
+  for (const auto& [name, value] : items) {
+    pairs.emplace_back(name, Text{value, where});
+  }
+  return pairs;
+}
+
+TextPairs push_defaults(const Client& client, const SourceLocation& where) {
+  TextPairs pairs = make_pairs({{"response_type", "code"},
+                                {"client_id", "${client.id}"},
+                                {"redirect_uri", "${client.redirect_uri}"}},
+                               where);
+  if (!client.scope.empty()) {
+    pairs.emplace_back("scope", Text{"${client.scope}", where});
+  }
+  TextPairs rest = make_pairs({{"state", "${state}"},
+                               {"code_challenge", "${pkce.challenge}"},
+                               {"code_challenge_method", "S256"}},
+                              where);
+  pairs.insert(pairs.end(), rest.begin(), rest.end());
+  return pairs;
+}
+
+}  // namespace
+
+TextPairs default_params(StepKind kind, const Client& client, const SourceLocation& where) {
+  switch (kind) {
+    case StepKind::push:
+      return push_defaults(client, where);
+    case StepKind::authorize:
+      return make_pairs({{"client_id", "${client.id}"}, {"request_uri", "${request_uri}"}}, where);
+    case StepKind::token:
+      return make_pairs({{"grant_type", "authorization_code"},
+                         {"code", "${code}"},
+                         {"redirect_uri", "${client.redirect_uri}"},
+                         {"code_verifier", "${pkce.verifier}"}},
+                        where);
+    case StepKind::discover:
+    case StepKind::wait:
+      return {};
+  }
+  return {};
+}
+
+std::string endpoint_variable(StepKind kind) {
+  switch (kind) {
+    case StepKind::push:
+      return "endpoints.par";
+    case StepKind::authorize:
+      return "endpoints.authorization";
+    case StepKind::token:
+      return "endpoints.token";
+    case StepKind::discover:
+      return "metadata_url";
+    case StepKind::wait:
+      return "";
+  }
+  return "";
+}
+
+bool is_request_step(StepKind kind) {
+  return kind != StepKind::wait;
+}
+
+bool authenticates(StepKind kind) {
+  return kind == StepKind::push || kind == StepKind::token;
+}
+
+bool sends_form_body(StepKind kind) {
+  return authenticates(kind);
+}
+
+}  // namespace parity::run

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/profile.hpp"
+#include "core/result.hpp"
+#include "core/suite.hpp"
+#include "eval/vars.hpp"
+#include "http/message.hpp"
+#include "http/redactor.hpp"
+
+#include <chrono>
+#include <string>
+
+namespace parity::run {
+
+/// What one step runs with. `vars` already has client.* bound to `client`.
+struct StepContext {
+  const Profile& profile;
+  const Client& client;  ///< the step's client
+  http::HttpClient& http;
+  const http::Redactor& redactor;  ///< the profile's secrets; the step adds its own
+  std::chrono::milliseconds max_wait;
+  eval::Vars& vars;  ///< captures are stored here
+};
+
+/// Runs one step (suites/README.md, "Steps"): a wait sleeps (errored beyond `max_wait`); a
+/// request step is built, sent, captured from and judged. A transport error or a missing
+/// applicable expectation makes it errored; a failed capture or check makes it failed.
+/// Exchanges are redacted before they are stored. Never throws for test outcomes.
+StepResult run_step(const Step& step, const StepContext& context);
+
+/// "61 s", "1.5 s": a duration as reported in wait errors.
+std::string format_seconds(std::chrono::milliseconds duration);
+
+}  // namespace parity::run

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/profile.hpp"
+#include "core/suite.hpp"
+
+#include <string>
+#include <vector>
+
+namespace parity::run {
+
+/// Names every case may use without declaring them (suites/README.md, "Variables").
+const std::vector<std::string>& builtin_variables();
+
+/// Checks that every ${name} of `spec` is defined where it is used: a builtin, a case var
+/// declared before, a capture of an earlier step, or `policy.<name>`. Covers params, query,
+/// headers, body, url, wait, assertion claims, literal vars, predicate operands and the
+/// default parameters a step does not omit or override. Throws LoadError at the template
+/// ("undefined variable 'reqest_uri' (did you mean 'request_uri'?)"). Returns the policies
+/// referenced that `profile` does not document (expectation blocks count only when they are
+/// the block that applies to `profile`), in order of first use.
+std::vector<std::string> check_case_variables(const Case& spec, const Profile& profile);
+
+/// The candidate closest to `word` by edit distance, or "" when none is close enough.
+std::string closest_name(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace parity::run
