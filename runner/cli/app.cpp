@@ -1,40 +1,47 @@
 #include "cli/app.hpp"
 
+#include "cli/commands.hpp"
+#include "core/errors.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 #include <memory>
 
-#include "cli/commands.hpp"
-#include "core/errors.hpp"
-
 namespace parity::cli {
 namespace {
 
 void add_selection_options(CLI::App& command, RunOptionsCli& options) {
-  command.add_option("-p,--profile", options.profiles,
+  command.add_option("-p,--profile",
+                     options.profiles,
                      "Profile YAML to run against (repeatable; default: profiles/reference.yaml, "
                      "the embedded reference server)");
-  command.add_option("-s,--suites", options.suites,
-                     "Suite file or directory (repeatable; default: suites/)");
-  command.add_option("-f,--filter", options.filters,
+  command.add_option(
+      "-s,--suites", options.suites, "Suite file or directory (repeatable; default: suites/)");
+  command.add_option("-f,--filter",
+                     options.filters,
                      "Only cases whose full id (suite/case) matches this glob (repeatable)");
   command.add_option("-t,--tag", options.tags, "Only cases with this tag (repeatable)");
-  command.add_option("--fault", options.faults,
+  command.add_option("--fault",
+                     options.faults,
                      "Start the embedded reference server with this deliberate fault "
                      "(repeatable; see `parity faults`)");
 }
 
 void add_run_command(CLI::App& app, RunOptionsCli& options, int& exit_code) {
-  CLI::App* command = app.add_subcommand("run", "Run the suites against a provider and write reports");
+  CLI::App* command =
+      app.add_subcommand("run", "Run the suites against a provider and write reports");
   add_selection_options(*command, options);
   command->add_option("-j,--jobs", options.jobs, "Cases run concurrently")
       ->check(CLI::Range(1, 64));
-  command->add_option("--max-wait", options.max_wait_seconds,
-                      "Longest wait step allowed, seconds (longer waits make the case errored)")
+  command
+      ->add_option("--max-wait",
+                   options.max_wait_seconds,
+                   "Longest wait step allowed, seconds (longer waits make the case errored)")
       ->check(CLI::Range(0, 86400));
   command->add_option("-o,--out", options.out_dir, "Report directory (default: reports/)");
-  command->add_option("-r,--report", options.reports,
+  command->add_option("-r,--report",
+                      options.reports,
                       "Report to write: junit, json, junit:PATH or json:PATH (repeatable; "
                       "default: junit and json)");
   command->add_flag("-v,--verbose", options.verbose, "Print the exchanges of non-passing cases");
@@ -51,16 +58,17 @@ void add_list_command(CLI::App& app, RunOptionsCli& options, int& exit_code) {
 void add_validate_command(CLI::App& app, ValidateOptions& options, int& exit_code) {
   CLI::App* command =
       app.add_subcommand("validate", "Load suites and profiles strictly and report every error");
-  command->add_option("--profiles", options.profiles,
-                      "Profile file or directory (repeatable; default: profiles/)");
-  command->add_option("--suites", options.suites,
-                      "Suite file or directory (repeatable; default: suites/)");
+  command->add_option(
+      "--profiles", options.profiles, "Profile file or directory (repeatable; default: profiles/)");
+  command->add_option(
+      "--suites", options.suites, "Suite file or directory (repeatable; default: suites/)");
   command->callback([&options, &exit_code] { exit_code = validate_command(options); });
 }
 
 void add_serve_command(CLI::App& app, ServeOptions& options, int& exit_code) {
   CLI::App* command = app.add_subcommand("serve", "Run the reference authorization server");
-  command->add_option("-c,--config", options.config,
+  command->add_option("-c,--config",
+                      options.config,
                       "Server configuration (default: fixtures/reference/default.yaml)");
   command->add_option("--port", options.port, "Port on 127.0.0.1 (default: any free port)")
       ->check(CLI::Range(0, 65535));

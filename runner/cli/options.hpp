@@ -11,9 +11,9 @@ struct RunOptionsCli {
   std::vector<std::string> suites;    ///< suite files or directories; empty: suites/
   std::vector<std::string> filters;   ///< globs on "suite/id"
   std::vector<std::string> tags;
-  std::vector<std::string> faults;    ///< reference-server faults (embedded targets only)
-  std::vector<std::string> reports;   ///< "junit", "json", "junit:PATH", "json:PATH"
-  std::string out_dir;                ///< where reports go; empty: reports/
+  std::vector<std::string> faults;   ///< reference-server faults (embedded targets only)
+  std::vector<std::string> reports;  ///< "junit", "json", "junit:PATH", "json:PATH"
+  std::string out_dir;               ///< where reports go; empty: reports/
   int jobs = 4;
   int max_wait_seconds = 300;
   bool verbose = false;

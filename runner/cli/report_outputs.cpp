@@ -1,17 +1,18 @@
 #include "cli/report_outputs.hpp"
 
-#include <filesystem>
-#include <sstream>
-
 #include "core/errors.hpp"
 #include "report/files.hpp"
 #include "report/json_report.hpp"
 #include "report/junit_report.hpp"
 
+#include <filesystem>
+#include <sstream>
+
 namespace parity::cli {
 namespace {
 
-std::string default_file(const std::string& kind, const std::string& out_dir,
+std::string default_file(const std::string& kind,
+                         const std::string& out_dir,
                          const std::string& profile_id) {
   const std::string name = kind == "junit" ? profile_id + ".junit.xml" : profile_id + ".json";
   return (std::filesystem::path(out_dir) / name).string();

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/result.hpp"
+
 #include <string>
 #include <vector>
-
-#include "core/result.hpp"
 
 namespace parity::cli {
 

@@ -1,12 +1,5 @@
-#include <unistd.h>
-
-#include <algorithm>
-#include <cstdlib>
-#include <iostream>
-
 #include "cli/commands.hpp"
 #include "cli/report_outputs.hpp"
-#include "target/target.hpp"
 #include "core/errors.hpp"
 #include "http/curl_client.hpp"
 #include "load/profile_loader.hpp"
@@ -14,6 +7,12 @@
 #include "report/console_reporter.hpp"
 #include "run/executor.hpp"
 #include "run/plan.hpp"
+#include "target/target.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <unistd.h>
 
 namespace parity::cli {
 namespace {
@@ -41,8 +40,10 @@ run::Selection selection_of(const RunOptionsCli& options) {
 }
 
 /// Runs one profile; returns its exit code.
-int run_profile(const Profile& loaded, const std::vector<Suite>& suites,
-                const RunOptionsCli& options, bool several_profiles) {
+int run_profile(const Profile& loaded,
+                const std::vector<Suite>& suites,
+                const RunOptionsCli& options,
+                bool several_profiles) {
   const std::string out_dir = options.out_dir.empty() ? default_path("reports") : options.out_dir;
   const auto outputs =
       resolve_report_outputs(options.reports, out_dir, loaded.id, several_profiles);

@@ -1,12 +1,11 @@
-#include <signal.h>
-
-#include <iostream>
-
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
 #include "server/config.hpp"
 #include "server/faults.hpp"
 #include "server/reference_server.hpp"
+
+#include <iostream>
+#include <signal.h>
 
 namespace parity::cli {
 

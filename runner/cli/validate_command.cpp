@@ -1,11 +1,11 @@
-#include <filesystem>
-#include <iostream>
-
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
 #include "load/profile_loader.hpp"
 #include "load/suite_loader.hpp"
 #include "run/plan.hpp"
+
+#include <filesystem>
+#include <iostream>
 
 namespace parity::cli {
 namespace {
@@ -34,8 +34,8 @@ std::vector<std::string> yaml_files(const std::vector<std::string>& paths) {
 }  // namespace
 
 int validate_command(const ValidateOptions& options) {
-  const auto profile_files =
-      yaml_files(options.profiles.empty() ? std::vector{default_path("profiles")} : options.profiles);
+  const auto profile_files = yaml_files(
+      options.profiles.empty() ? std::vector{default_path("profiles")} : options.profiles);
   const auto suite_files =
       yaml_files(options.suites.empty() ? std::vector{default_path("suites")} : options.suites);
   int errors = 0;

@@ -1,9 +1,9 @@
-#include <array>
-#include <utility>
-
 #include "core/profile.hpp"
 #include "core/result.hpp"
 #include "core/suite.hpp"
+
+#include <array>
+#include <utility>
 
 namespace parity {
 namespace {

@@ -1,15 +1,15 @@
 #pragma once
 
+#include "core/errors.hpp"
+
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include "core/errors.hpp"
 
 namespace parity {
 
@@ -34,11 +34,12 @@ struct Client {
   std::string name;  ///< key in the profile's `clients` map
   std::string id;    ///< client_id
   AuthMethod auth_method = AuthMethod::client_secret_basic;
-  std::string secret;         ///< resolved client secret (empty when none)
-  std::string secret_source;  ///< where it came from, e.g. "environment variable PARITY_X"
+  std::string secret;            ///< resolved client secret (empty when none)
+  std::string secret_source;     ///< where it came from, e.g. "environment variable PARITY_X"
   std::string private_key_path;  ///< resolved absolute path of the PEM private key
-  std::string signing_alg;       ///< JWS alg for assertions and request objects (RS256, PS256, ES256, HS256)
-  std::string key_id;            ///< optional `kid`
+  std::string
+      signing_alg;     ///< JWS alg for assertions and request objects (RS256, PS256, ES256, HS256)
+  std::string key_id;  ///< optional `kid`
   std::vector<std::string> redirect_uris;  ///< the first one is used by default
   std::string scope;                       ///< default scope for pushes
   /// Non-empty when the client cannot be used (e.g. its secret variable is unset);
@@ -56,10 +57,10 @@ struct Endpoints {
 
 /// TLS settings for every request to this provider.
 struct TlsConfig {
-  bool verify = true;        ///< false only when the profile says `insecure: true`; reports flag it
-  std::string ca_file;       ///< extra CA bundle (PEM)
-  std::string client_cert;   ///< PEM certificate for mTLS
-  std::string client_key;    ///< PEM key for mTLS
+  bool verify = true;       ///< false only when the profile says `insecure: true`; reports flag it
+  std::string ca_file;      ///< extra CA bundle (PEM)
+  std::string client_cert;  ///< PEM certificate for mTLS
+  std::string client_key;   ///< PEM key for mTLS
 };
 
 /// A provider under test: where it is, how to act as its clients, and what it declares.
@@ -80,7 +81,7 @@ struct Profile {
   /// Non-empty: start the embedded reference server with this config file (absolute path)
   /// and take issuer and endpoints from it.
   std::string embedded_server_config;
-  long timeout_ms = 10000;                 ///< per-request timeout
+  long timeout_ms = 10000;                   ///< per-request timeout
   std::size_t max_response_bytes = 1 << 20;  ///< responses larger than this are an error
   SourceLocation where;
 };

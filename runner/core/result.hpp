@@ -1,14 +1,14 @@
 #pragma once
 
+#include "core/errors.hpp"
+#include "core/suite.hpp"
+#include "http/message.hpp"
+
 #include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "core/errors.hpp"
-#include "core/suite.hpp"
-#include "http/message.hpp"
 
 namespace parity {
 

@@ -1,14 +1,14 @@
 #pragma once
 
+#include "core/errors.hpp"
+#include "core/profile.hpp"
+
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include "core/errors.hpp"
-#include "core/profile.hpp"
 
 namespace parity {
 
@@ -27,13 +27,13 @@ struct Predicate {
     equals,
     not_equals,
     one_of,
-    matches,      ///< ECMAScript regex, searched anywhere in the string form
-    type,         ///< string | integer | number | boolean | object | array | null
-    between,      ///< inclusive integer range [a, b]
+    matches,  ///< ECMAScript regex, searched anywhere in the string form
+    type,     ///< string | integer | number | boolean | object | array | null
+    between,  ///< inclusive integer range [a, b]
     at_least,
     at_most,
-    exists,       ///< operand true: present; false: absent
-    contains,     ///< substring of a string, or element of an array
+    exists,    ///< operand true: present; false: absent
+    contains,  ///< substring of a string, or element of an array
     starts_with,
     length_between,  ///< inclusive range on string length
   };
@@ -55,8 +55,8 @@ struct Assertion {
 /// `when` (profile selectors such as "capability:pkce_plain" or "policy:min_state_length")
 /// makes the block apply only to profiles that satisfy it.
 struct ExpectBlock {
-  std::string label;                 ///< optional name shown in reports ("error page")
-  std::vector<Assertion> when;       ///< empty: always applies
+  std::string label;            ///< optional name shown in reports ("error page")
+  std::vector<Assertion> when;  ///< empty: always applies
   std::vector<Assertion> assertions;
   std::vector<ExpectBlock> any_of;
   SourceLocation where;
@@ -65,13 +65,14 @@ struct ExpectBlock {
 /// How a JWT client assertion is built, and how a case breaks it on purpose.
 /// Unset members take the correct value (RFC 7523 §3, OIDC Core §9).
 struct AssertionSpec {
-  std::optional<Text> client_assertion_type;  ///< default urn:ietf:params:oauth:client-assertion-type:jwt-bearer
-  std::optional<std::string> key_path;        ///< sign with this key instead of the client's
-  std::optional<std::string> alg;             ///< RS256, PS256, ES256, HS256 or "none"
-  std::optional<Text> iss, sub, aud, jti;     ///< claim overrides (templates)
-  std::optional<long> exp_offset;             ///< seconds from now; default +60
-  std::optional<long> iat_offset;             ///< seconds from now; default 0
-  std::vector<std::string> omit_claims;       ///< claims left out entirely
+  std::optional<Text>
+      client_assertion_type;  ///< default urn:ietf:params:oauth:client-assertion-type:jwt-bearer
+  std::optional<std::string> key_path;     ///< sign with this key instead of the client's
+  std::optional<std::string> alg;          ///< RS256, PS256, ES256, HS256 or "none"
+  std::optional<Text> iss, sub, aud, jti;  ///< claim overrides (templates)
+  std::optional<long> exp_offset;          ///< seconds from now; default +60
+  std::optional<long> iat_offset;          ///< seconds from now; default 0
+  std::vector<std::string> omit_claims;    ///< claims left out entirely
   SourceLocation where;
 };
 
@@ -83,9 +84,9 @@ std::string_view to_string(StepKind kind);
 /// What a request step sends. Each step kind has documented default parameters; a case
 /// overrides, adds (`params`), removes (`omit`) or repeats (`duplicate`) any of them.
 struct RequestSpec {
-  std::string client;                 ///< client selector; empty: the case's client
-  std::optional<AuthMethod> auth;     ///< client authentication override for this step
-  std::optional<Text> secret;         ///< use this secret instead of the client's (wrong-secret cases)
+  std::string client;              ///< client selector; empty: the case's client
+  std::optional<AuthMethod> auth;  ///< client authentication override for this step
+  std::optional<Text> secret;      ///< use this secret instead of the client's (wrong-secret cases)
   AssertionSpec assertion;
   std::optional<std::string> method;        ///< HTTP method override
   std::optional<std::string> content_type;  ///< Content-Type override
@@ -93,8 +94,8 @@ struct RequestSpec {
   TextPairs params;                         ///< set or add (form body, or query for authorize)
   std::vector<std::string> omit;
   std::vector<std::string> duplicate;
-  TextPairs query;    ///< extra query-string parameters on a POST
-  TextPairs headers;  ///< extra headers
+  TextPairs query;           ///< extra query-string parameters on a POST
+  TextPairs headers;         ///< extra headers
   std::optional<Text> body;  ///< raw body, replaces the form encoding
 };
 
@@ -110,7 +111,7 @@ struct Step {
   std::string name;  ///< defaults to the kind
   StepKind kind = StepKind::push;
   RequestSpec request;
-  Text wait;  ///< for kind wait: "5s", "1500ms" or "${expires_in} + 2s"
+  Text wait;                        ///< for kind wait: "5s", "1500ms" or "${expires_in} + 2s"
   std::vector<ExpectBlock> expect;  ///< alternatives: the first whose `when` holds is used
   std::vector<Capture> captures;
   SourceLocation where;
@@ -135,7 +136,7 @@ struct Case {
   std::string title;
   std::vector<std::string> requirements;  ///< ids from the requirement catalogue
   std::vector<std::string> tags;
-  std::vector<std::string> requires_;     ///< capabilities the profile must declare
+  std::vector<std::string> required_capabilities;  ///< capabilities the profile must declare
   Level level = Level::must;
   std::string client;  ///< client selector for steps that name none; empty = default client
   std::vector<VarSpec> vars;

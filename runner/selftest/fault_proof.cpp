@@ -1,8 +1,5 @@
 #include "selftest/fault_proof.hpp"
 
-#include <memory>
-#include <sstream>
-
 #include "http/curl_client.hpp"
 #include "load/yaml_reader.hpp"
 #include "report/run_listener.hpp"
@@ -11,14 +8,19 @@
 #include "server/faults.hpp"
 #include "target/target.hpp"
 
+#include <memory>
+#include <sstream>
+
 namespace parity::selftest {
 namespace {
 
 /// Listens to nothing: proofs read the RunResult.
 class SilentListener final : public report::RunListener {
  public:
-  void on_run_started(const std::string& /*profile_id*/, const std::string& /*issuer*/,
-                      std::size_t /*case_count*/, bool /*tls_verified*/) override {}
+  void on_run_started(const std::string& /*profile_id*/,
+                      const std::string& /*issuer*/,
+                      std::size_t /*case_count*/,
+                      bool /*tls_verified*/) override {}
   void on_case_finished(const CaseResult& /*result*/) override {}
   void on_run_finished(const RunResult& /*result*/) override {}
 };
@@ -40,19 +42,23 @@ FaultProof read_proof(const YAML::Node& node, const std::string& file) {
   return proof;
 }
 
-RunResult run_cases(const FaultProof& proof, const Profile& profile,
-                    const std::vector<Suite>& suites, const std::vector<std::string>& faults) {
+RunResult run_cases(const FaultProof& proof,
+                    const Profile& profile,
+                    const std::vector<Suite>& suites,
+                    const std::vector<std::string>& faults) {
   target::Target prepared = target::prepare_target(profile, faults);
   if (!prepared.error.empty()) {
     throw std::runtime_error("cannot reach the reference server: " + prepared.error);
   }
-  const run::Plan plan = run::make_plan(prepared.profile, suites, run::Selection{proof.catches, {}});
+  const run::Plan plan =
+      run::make_plan(prepared.profile, suites, run::Selection{proof.catches, {}});
   const http::ClientOptions options = target::client_options_for(prepared.profile);
   SilentListener listener;
   run::RunOptions run_options;
   run_options.jobs = 4;
-  return run::run_plan(plan, run_options, listener,
-                       [&options] { return std::make_unique<http::CurlClient>(options); });
+  return run::run_plan(plan, run_options, listener, [&options] {
+    return std::make_unique<http::CurlClient>(options);
+  });
 }
 
 const CaseResult* find_case(const RunResult& result, const std::string& full_id) {
@@ -103,7 +109,8 @@ std::string ProofResult::explain() const {
   return text.str();
 }
 
-ProofResult prove_fault(const FaultProof& proof, const Profile& profile,
+ProofResult prove_fault(const FaultProof& proof,
+                        const Profile& profile,
                         const std::vector<Suite>& suites) {
   ProofResult result;
   result.fault = proof.fault;

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "core/errors.hpp"
 #include "core/profile.hpp"
 #include "core/result.hpp"
 #include "core/suite.hpp"
+
+#include <string>
+#include <vector>
 
 namespace parity::selftest {
 
@@ -46,7 +46,8 @@ struct ProofResult {
 
 /// Runs the listed cases against the embedded server of `profile`, clean and with the
 /// fault switched on, and compares the verdicts.
-ProofResult prove_fault(const FaultProof& proof, const Profile& profile,
+ProofResult prove_fault(const FaultProof& proof,
+                        const Profile& profile,
                         const std::vector<Suite>& suites);
 
 }  // namespace parity::selftest

@@ -1,13 +1,13 @@
 #include "selftest/fault_proof.hpp"
 
+#include "load/profile_loader.hpp"
+#include "load/suite_loader.hpp"
+#include "server/faults.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
-
-#include "load/profile_loader.hpp"
-#include "load/suite_loader.hpp"
-#include "server/faults.hpp"
 
 namespace parity::selftest {
 namespace {
@@ -53,7 +53,12 @@ void register_fault_proofs() {
       name += "_with_" + proof.profile;
     }
     std::replace(name.begin(), name.end(), '-', '_');
-    testing::RegisterTest("FaultProof", name.c_str(), nullptr, nullptr, __FILE__, __LINE__,
+    testing::RegisterTest("FaultProof",
+                          name.c_str(),
+                          nullptr,
+                          nullptr,
+                          __FILE__,
+                          __LINE__,
                           [proof]() -> testing::Test* { return new FaultProofTest(proof); });
   }
 }

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <memory>
-#include <string>
-#include <vector>
-
 #include "core/profile.hpp"
 #include "http/message.hpp"
 #include "server/reference_server.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
 
 namespace parity::target {
 
