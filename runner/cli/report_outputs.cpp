@@ -32,7 +32,7 @@ std::vector<ReportOutput> resolve_report_outputs(const std::vector<std::string>&
     const std::string kind = spec.substr(0, colon);
     if (kind != "junit" && kind != "json") {
       throw UsageError("unknown report '" + kind + "' in --report " + spec +
-                       " (known: junit, json)");
+                       std::string(" (known: junit, json)"));
     }
     if (colon == std::string::npos) {
       outputs.push_back({kind, default_file(kind, out_dir, profile_id)});

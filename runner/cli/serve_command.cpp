@@ -4,8 +4,8 @@
 #include "server/faults.hpp"
 #include "server/reference_server.hpp"
 
+#include <csignal>
 #include <iostream>
-#include <signal.h>
 
 namespace parity::cli {
 

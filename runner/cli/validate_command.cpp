@@ -2,30 +2,19 @@
 #include "core/errors.hpp"
 #include "load/profile_loader.hpp"
 #include "load/suite_loader.hpp"
+#include "load/yaml_reader.hpp"
 #include "run/plan.hpp"
 
-#include <filesystem>
 #include <iostream>
 
 namespace parity::cli {
 namespace {
 
-/// Expands files and directories into the YAML files they hold (sorted; README files are docs).
+/// Expands files and directories into the YAML files they hold.
 std::vector<std::string> yaml_files(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
   for (const std::string& path : paths) {
-    if (!std::filesystem::is_directory(path)) {
-      files.push_back(path);
-      continue;
-    }
-    std::vector<std::string> found;
-    for (const auto& entry : std::filesystem::directory_iterator(path)) {
-      const auto extension = entry.path().extension();
-      if (entry.is_regular_file() && (extension == ".yaml" || extension == ".yml")) {
-        found.push_back(entry.path().string());
-      }
-    }
-    std::sort(found.begin(), found.end());
+    const std::vector<std::string> found = load::yaml_files(path);
     files.insert(files.end(), found.begin(), found.end());
   }
   return files;

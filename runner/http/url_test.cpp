@@ -88,8 +88,15 @@ TEST(UrlTest, ParsesMinimalUrlsAndEmptyFragment) {
 }
 
 TEST(UrlTest, RejectsNonHttpOrMalformedUrls) {
-  for (const char* text : {"", "/relative", "as.example.com/path", "ftp://h/x", "https:/h/x",
-                           "https://", "https://:443/", "https://h:80a/", "https://user@h/",
+  for (const char* text : {"",
+                           "/relative",
+                           "as.example.com/path",
+                           "ftp://h/x",
+                           "https:/h/x",
+                           "https://",
+                           "https://:443/",
+                           "https://h:80a/",
+                           "https://user@h/",
                            "https://[::1/"}) {
     EXPECT_FALSE(parse_url(text)) << text;
   }
@@ -110,7 +117,8 @@ TEST(UrlTest, ResolvesLocationForms) {
   EXPECT_EQ(resolve_location(base, "//cdn.example/y"), "https://cdn.example/y");
   EXPECT_EQ(resolve_location(base, "/login?x=1"), "https://as.example:8443/login?x=1");
   EXPECT_EQ(resolve_location(base, "authorize"), "https://as.example:8443/oauth/par/authorize");
-  EXPECT_EQ(resolve_location(base, "../authorize?a=b"), "https://as.example:8443/oauth/authorize?a=b");
+  EXPECT_EQ(resolve_location(base, "../authorize?a=b"),
+            "https://as.example:8443/oauth/authorize?a=b");
   EXPECT_EQ(resolve_location(base, "./x/../y"), "https://as.example:8443/oauth/par/y");
   EXPECT_EQ(resolve_location(base, "../../../../z"), "https://as.example:8443/z");
   EXPECT_EQ(resolve_location(base, "?other=2"), "https://as.example:8443/oauth/par/push?other=2");

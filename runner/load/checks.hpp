@@ -60,9 +60,6 @@ void check_capability(const Located& name);
 /// Checks a variable or capture name ([A-Za-z_][A-Za-z0-9_]*, not a built-in name).
 void check_variable_name(const Located& name);
 
-/// The YAML files `path` names: itself when it is a file, or the *.yaml files directly inside
-/// it (sorted by name) when it is a directory. Throws LoadError when it does not exist.
-std::vector<std::string> yaml_files(const std::string& path);
 /// Resolves `path` against the directory of `base_file`; returns an absolute, normal path.
 std::string resolve_path(const std::string& base_file, const std::string& path);
 /// Throws LoadError at `where` unless `path` is an existing regular file.

@@ -124,7 +124,8 @@ TEST_F(SuiteLoaderTest, FullSuiteLoadsIntoTheExpectedStructs) {
   EXPECT_EQ(kase.title, "Every feature of the format");
   EXPECT_EQ(kase.requirements, (std::vector<std::string>{"RFC9126-2.2-a", "RFC6749-2.3.1-a"}));
   EXPECT_EQ(kase.tags, (std::vector<std::string>{"core", "client-auth"}));
-  EXPECT_EQ(kase.required_capabilities, (std::vector<std::string>{"pkce_s256", "client_auth:private_key_jwt"}));
+  EXPECT_EQ(kase.required_capabilities,
+            (std::vector<std::string>{"pkce_s256", "client_auth:private_key_jwt"}));
   EXPECT_EQ(kase.level, Level::should);
   EXPECT_EQ(kase.client, "method:client_secret_basic");
   EXPECT_EQ(kase.where.str(), at(4, 5));

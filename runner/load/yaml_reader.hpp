@@ -16,6 +16,10 @@ namespace parity::load {
 /// LoadError "file: cannot read: <reason>" when the file cannot be read.
 YAML::Node parse_yaml_file(const std::string& path);
 
+/// The YAML files `path` names: itself when it is a file, or the *.yaml files directly inside
+/// it (sorted by name) when it is a directory. Throws LoadError when it does not exist.
+std::vector<std::string> yaml_files(const std::string& path);
+
 /// 1-based location of `node` in `file`.
 SourceLocation location_of(const YAML::Node& node, const std::string& file);
 

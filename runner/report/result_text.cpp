@@ -136,17 +136,22 @@ std::string first_error(const CaseResult& result) {
 }
 
 std::string all_errors(const CaseResult& result) {
+  // The runner repeats a step's error in the case error and the transport error in the step
+  // error; each distinct text is shown once.
   std::string out;
-  if (!result.error.empty()) {
-    out += result.error + "\n";
-  }
+  const auto add = [&out](const std::string& text) {
+    if (!text.empty() && out.find(text) == std::string::npos) {
+      out += text + "\n";
+    }
+  };
+  add(result.error);
   for (const StepResult& step : result.steps) {
-    if (!step.error.empty()) {
-      out += "step " + step.name + ": " + step.error + "\n";
+    if (!step.error.empty() && result.error.find(step.error) == std::string::npos) {
+      add("step " + step.name + ": " + step.error);
     }
     for (const http::Exchange& exchange : step.exchanges) {
-      if (!exchange.transport_error.empty()) {
-        out += "step " + step.name + ": transport error: " + exchange.transport_error + "\n";
+      if (out.find(exchange.transport_error) == std::string::npos) {
+        add("step " + step.name + ": transport error: " + exchange.transport_error);
       }
     }
   }

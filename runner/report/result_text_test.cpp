@@ -42,6 +42,19 @@ TEST(ResultTextTest, ErrorsComeFromCaseStepsAndTransport) {
   EXPECT_EQ(first_error(run.cases[0]), "");
 }
 
+TEST(ResultTextTest, OneCauseIsShownOnce) {
+  CaseResult errored;
+  errored.error = "step 'push': Couldn't connect to server";
+  StepResult step;
+  step.name = "push";
+  step.error = "Couldn't connect to server";
+  http::Exchange exchange;
+  exchange.transport_error = "Couldn't connect to server";
+  step.exchanges.push_back(exchange);
+  errored.steps.push_back(step);
+  EXPECT_EQ(all_errors(errored), "step 'push': Couldn't connect to server\n");
+}
+
 TEST(ResultTextTest, ExchangeDumpShowsRequestResponseAndTruncatesBody) {
   const RunResult run = testing::sample_run();
   const std::string text = format_exchanges(run.cases[3]);

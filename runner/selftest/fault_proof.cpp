@@ -8,6 +8,7 @@
 #include "server/faults.hpp"
 #include "target/target.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <sstream>
 
@@ -85,15 +86,8 @@ std::vector<FaultProof> load_fault_proofs(const std::string& path) {
 }
 
 bool ProofResult::proven() const {
-  if (!error.empty() || cases.empty()) {
-    return false;
-  }
-  for (const CaseProof& one : cases) {
-    if (!one.proven()) {
-      return false;
-    }
-  }
-  return true;
+  return error.empty() && !cases.empty() &&
+         std::ranges::all_of(cases, [](const CaseProof& one) { return one.proven(); });
 }
 
 std::string ProofResult::explain() const {

@@ -124,6 +124,8 @@ void configure(httplib::Server& server) {
   server.set_payload_max_length(k_max_body_bytes);
   // Idle keep-alive connections hold stop() until they time out: keep that short.
   server.set_keep_alive_timeout(k_keep_alive_seconds);
+  // Small responses written in two parts must not wait for a delayed ACK (Nagle).
+  server.set_tcp_nodelay(true);
   server.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         send_error(res, OAuthError{500, "server_error", "internal error", {}});
