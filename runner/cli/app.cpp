@@ -65,6 +65,18 @@ void add_validate_command(CLI::App& app, ValidateOptions& options, int& exit_cod
   command->callback([&options, &exit_code] { exit_code = validate_command(options); });
 }
 
+void add_coverage_command(CLI::App& app, CoverageOptions& options, int& exit_code) {
+  CLI::App* command = app.add_subcommand(
+      "coverage", "Show which cases check each requirement of the catalogue, and the gaps");
+  command->add_option(
+      "-s,--suites", options.suites, "Suite file or directory (repeatable; default: suites/)");
+  command->add_option("--catalogue",
+                      options.catalogue,
+                      "Requirement catalogue (default: suites/catalogue/requirements.yaml)");
+  command->add_option("--json", options.json, "Also write the coverage report as JSON to PATH");
+  command->callback([&options, &exit_code] { exit_code = coverage_command(options); });
+}
+
 void add_serve_command(CLI::App& app, ServeOptions& options, int& exit_code) {
   CLI::App* command = app.add_subcommand("serve", "Run the reference authorization server");
   command->add_option("-c,--config",
@@ -93,9 +105,11 @@ int run_cli(int argc, char** argv) {
   RunOptionsCli list_options;
   ValidateOptions validate_options;
   ServeOptions serve_options;
+  CoverageOptions coverage_options;
   add_run_command(app, run_options, exit_code);
   add_list_command(app, list_options, exit_code);
   add_validate_command(app, validate_options, exit_code);
+  add_coverage_command(app, coverage_options, exit_code);
   add_serve_command(app, serve_options, exit_code);
   app.add_subcommand("faults", "List the reference server's deliberate faults")
       ->callback([&exit_code] { exit_code = faults_command(); });

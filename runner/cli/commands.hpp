@@ -11,6 +11,9 @@ int run_command(const RunOptionsCli& options);
 int list_command(const RunOptionsCli& options);
 /// `parity validate`: loads every suite and profile; prints every error found.
 int validate_command(const ValidateOptions& options);
+/// `parity coverage`: prints which cases check each catalogued requirement. Returns 4
+/// (ExitCode::failed) when an observable RFC 9126 MUST or SHOULD requirement has no case.
+int coverage_command(const CoverageOptions& options);
 /// `parity serve`: runs the reference server in the foreground until interrupted.
 int serve_command(const ServeOptions& options);
 /// `parity faults`: lists the reference server's fault catalogue.

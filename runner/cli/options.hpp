@@ -26,12 +26,22 @@ struct ValidateOptions {
   std::vector<std::string> suites;    ///< files or directories
 };
 
+/// Options of `parity coverage`.
+struct CoverageOptions {
+  std::vector<std::string> suites;  ///< files or directories; empty: suites/
+  std::string catalogue;            ///< empty: suites/catalogue/requirements.yaml
+  std::string json;                 ///< also write the report as JSON here; empty: no JSON
+};
+
 /// Options of `parity serve`.
 struct ServeOptions {
   std::string config;  ///< server config; empty: fixtures/reference/default.yaml
   int port = 0;
   std::vector<std::string> faults;
 };
+
+/// The requirement catalogue every command checks cited requirement ids against.
+inline constexpr const char* k_default_catalogue = "suites/catalogue/requirements.yaml";
 
 /// Returns `relative` under the current directory when it exists there, else under the
 /// source tree parity was built from (so the defaults work from any directory).

@@ -2,6 +2,7 @@
 #include "cli/report_outputs.hpp"
 #include "core/errors.hpp"
 #include "http/curl_client.hpp"
+#include "load/catalogue_loader.hpp"
 #include "load/profile_loader.hpp"
 #include "load/suite_loader.hpp"
 #include "report/console_reporter.hpp"
@@ -33,6 +34,13 @@ std::vector<std::string> suite_paths(const RunOptionsCli& options) {
     return options.suites;
   }
   return {default_path("suites")};
+}
+
+/// Loads the suites and checks that every requirement they cite is in the catalogue.
+std::vector<Suite> load_checked_suites(const RunOptionsCli& options) {
+  std::vector<Suite> suites = load::load_suites(suite_paths(options));
+  load::check_requirement_ids(suites, load::load_catalogue(default_path(k_default_catalogue)));
+  return suites;
 }
 
 run::Selection selection_of(const RunOptionsCli& options) {
@@ -74,7 +82,7 @@ int run_command(const RunOptionsCli& options) {
   for (const std::string& path : profile_paths(options)) {
     profiles.push_back(load::load_profile(path));
   }
-  const std::vector<Suite> suites = load::load_suites(suite_paths(options));
+  const std::vector<Suite> suites = load_checked_suites(options);
   bool errored = false;
   bool failed = false;
   for (const Profile& profile : profiles) {
@@ -90,7 +98,7 @@ int run_command(const RunOptionsCli& options) {
 }
 
 int list_command(const RunOptionsCli& options) {
-  const std::vector<Suite> suites = load::load_suites(suite_paths(options));
+  const std::vector<Suite> suites = load_checked_suites(options);
   for (const std::string& path : profile_paths(options)) {
     const Profile profile = load::load_profile(path);
     const run::Plan plan = run::make_plan(profile, suites, selection_of(options));

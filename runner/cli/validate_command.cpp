@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
+#include "load/catalogue_loader.hpp"
 #include "load/profile_loader.hpp"
 #include "load/suite_loader.hpp"
 #include "load/yaml_reader.hpp"
@@ -18,6 +19,23 @@ std::vector<std::string> yaml_files(const std::vector<std::string>& paths) {
     files.insert(files.end(), found.begin(), found.end());
   }
   return files;
+}
+
+/// Prints every requirement id the suites cite that the catalogue lacks; returns the count
+/// of errors (1 when the catalogue itself cannot be loaded).
+int check_requirements(const std::vector<Suite>& suites) {
+  std::vector<Requirement> catalogue;
+  try {
+    catalogue = load::load_catalogue(default_path(k_default_catalogue));
+  } catch (const LoadError& error) {
+    std::cerr << error.what() << "\n";
+    return 1;
+  }
+  const std::vector<LoadError> unknown = load::unknown_requirement_ids(suites, catalogue);
+  for (const LoadError& error : unknown) {
+    std::cerr << error.what() << "\n";
+  }
+  return static_cast<int>(unknown.size());
 }
 
 }  // namespace
@@ -46,6 +64,7 @@ int validate_command(const ValidateOptions& options) {
       ++errors;
     }
   }
+  errors += check_requirements(suites);
   // Planning checks every ${variable} against what each profile defines.
   for (const Profile& profile : profiles) {
     for (const Suite& suite : suites) {

@@ -134,7 +134,8 @@ struct Case {
   std::string id;     ///< stable, unique within its suite
   std::string suite;  ///< owning suite id
   std::string title;
-  std::vector<std::string> requirements;  ///< ids from the requirement catalogue
+  std::vector<std::string> requirements;              ///< ids from the requirement catalogue
+  std::vector<SourceLocation> requirement_locations;  ///< where each of `requirements` is written
   std::vector<std::string> tags;
   std::vector<std::string> required_capabilities;  ///< capabilities the profile must declare
   Level level = Level::must;

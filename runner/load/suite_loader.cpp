@@ -186,22 +186,22 @@ std::vector<VarSpec> read_vars(MapReader& kase) {
   return vars;
 }
 
-std::vector<std::string> read_requirements(MapReader& reader) {
+// Whether each id is in the catalogue is checked later (check_requirement_ids).
+void read_requirements(MapReader& reader, Case& kase) {
   reader.required_node("requirements");
   const auto ids = optional_scalar_list(reader, "requirements");
   if (ids.empty()) {
     throw LoadError(reader.location_of_key("requirements"),
                     "a case needs at least one requirement");
   }
-  std::vector<std::string> requirements;
   for (const auto& id : ids) {
     require_pattern(id,
-                    "[A-Z][A-Za-z0-9]*-[A-Za-z0-9.\\-]+",
+                    "[A-Z][A-Za-z0-9]*-[A-Za-z0-9./\\-]+",
                     "requirement id",
                     "a catalogue id such as RFC9126-2.2-a");
-    requirements.push_back(id.value);
+    kase.requirements.push_back(id.value);
+    kase.requirement_locations.push_back(id.where);
   }
-  return requirements;
 }
 
 void read_case_meta(MapReader& reader, Case& kase) {
@@ -237,7 +237,7 @@ LoadedCase read_case(const YAML::Node& node, const std::string& file, const std:
   kase.id = id.value;
   loaded.id_where = id.where;
   kase.title = required_scalar(reader, "title").value;
-  kase.requirements = read_requirements(reader);
+  read_requirements(reader, kase);
   read_case_meta(reader, kase);
   kase.vars = read_vars(reader);
   kase.steps = read_steps(reader);

@@ -1,0 +1,129 @@
+#include "load/catalogue_loader.hpp"
+
+#include "load/checks.hpp"
+#include "load/yaml_reader.hpp"
+
+#include <map>
+#include <set>
+
+namespace parity::load {
+namespace {
+
+const std::vector<std::string> k_catalogue_keys{"spec_source", "requirements"};
+const std::vector<std::string> k_requirement_keys{
+    "id", "spec", "section", "level", "level_text", "binds", "observable", "partial", "summary"};
+// BCP 14 (RFC 2119, RFC 8174) and ISO keywords, plus the two levels without a keyword.
+const std::vector<std::string> k_levels{"MUST",
+                                        "MUST NOT",
+                                        "SHALL",
+                                        "SHALL NOT",
+                                        "SHOULD",
+                                        "SHOULD NOT",
+                                        "MAY",
+                                        "REQUIRED",
+                                        "RECOMMENDED",
+                                        "OPTIONAL",
+                                        "IMPLICIT",
+                                        "INFORMATIVE"};
+const std::vector<std::string> k_observation_points{"PAR", "AUTHZ", "TOKEN", "META"};
+
+std::vector<std::string> read_observable(MapReader& reader) {
+  std::vector<std::string> points;
+  std::set<std::string> seen;
+  for (const Located& point : optional_scalar_list(reader, "observable")) {
+    require_choice(point, k_observation_points, "observation point");
+    if (!seen.insert(point.value).second) {
+      throw LoadError(point.where, "observation point '" + point.value + "' is listed twice");
+    }
+    points.push_back(point.value);
+  }
+  return points;
+}
+
+Requirement read_requirement(const YAML::Node& node, const std::string& file) {
+  MapReader reader(node, file, "requirement");
+  allow_keys(reader, k_requirement_keys);
+  Requirement requirement;
+  requirement.where = reader.location();
+  const Located id = required_scalar(reader, "id");
+  require_pattern(id, "\\S+", "requirement id", "no spaces");
+  requirement.id = id.value;
+  requirement.spec = required_scalar(reader, "spec").value;
+  requirement.section = required_scalar(reader, "section").value;
+  const Located level = required_scalar(reader, "level");
+  require_choice(level, k_levels, "level");
+  requirement.level = level.value;
+  const auto level_text = optional_scalar(reader, "level_text");
+  requirement.level_text = level_text ? level_text->value : level.value;
+  if (const auto binds = optional_scalar(reader, "binds")) {
+    requirement.binds = binds->value;
+  }
+  requirement.observable = read_observable(reader);
+  requirement.partial = reader.optional_bool("partial", false);
+  requirement.summary = required_scalar(reader, "summary").value;
+  return requirement;
+}
+
+}  // namespace
+
+std::vector<Requirement> load_catalogue(const std::string& path) {
+  MapReader reader(parse_yaml_file(path), path, "requirement catalogue");
+  allow_keys(reader, k_catalogue_keys);
+  optional_scalar(reader, "spec_source");
+  const YAML::Node list = reader.required_node("requirements");
+  if (!list.IsSequence() || list.size() == 0) {
+    throw LoadError(location_of(list, path), "'requirements' must be a non-empty list");
+  }
+  std::vector<Requirement> catalogue;
+  std::map<std::string, SourceLocation> seen;
+  for (const auto& item : list) {
+    Requirement requirement = read_requirement(item, path);
+    const auto [it, inserted] = seen.emplace(requirement.id, requirement.where);
+    if (!inserted) {
+      throw LoadError(requirement.where,
+                      "duplicate requirement id '" + requirement.id + "' (first defined at " +
+                          it->second.str() + ")");
+    }
+    catalogue.push_back(std::move(requirement));
+  }
+  return catalogue;
+}
+
+std::vector<LoadError> unknown_requirement_ids(const std::vector<Suite>& suites,
+                                               const std::vector<Requirement>& catalogue) {
+  std::vector<std::string> ids;
+  ids.reserve(catalogue.size());
+  for (const Requirement& requirement : catalogue) {
+    ids.push_back(requirement.id);
+  }
+  const std::set<std::string> known(ids.begin(), ids.end());
+  std::vector<LoadError> errors;
+  for (const Suite& suite : suites) {
+    for (const Case& kase : suite.cases) {
+      for (std::size_t i = 0; i < kase.requirements.size(); ++i) {
+        const std::string& id = kase.requirements[i];
+        if (known.contains(id)) {
+          continue;
+        }
+        std::string message = "requirement '" + id + "' is not in the requirement catalogue";
+        const std::string close = suggest(id, ids);
+        if (!close.empty()) {
+          message += " (did you mean '" + close + "'?)";
+        }
+        const bool located = i < kase.requirement_locations.size();
+        errors.emplace_back(located ? kase.requirement_locations[i] : kase.where, message);
+      }
+    }
+  }
+  return errors;
+}
+
+void check_requirement_ids(const std::vector<Suite>& suites,
+                           const std::vector<Requirement>& catalogue) {
+  const std::vector<LoadError> errors = unknown_requirement_ids(suites, catalogue);
+  if (!errors.empty()) {
+    throw LoadError(errors.front().where(), errors.front().message());
+  }
+}
+
+}  // namespace parity::load

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/requirement.hpp"
+#include "core/suite.hpp"
+
+#include <string>
+#include <vector>
+
+namespace parity::load {
+
+/// Loads the requirement catalogue (suites/catalogue/requirements.yaml) strictly: unknown
+/// keys, missing fields, unknown levels or observation points and duplicate ids throw
+/// LoadError "file:line:col: …" at the offending node. Entries keep their file order.
+std::vector<Requirement> load_catalogue(const std::string& path);
+
+/// Returns one LoadError per requirement id cited by a case of `suites` that `catalogue`
+/// does not hold, at the id (or at the case when its position is unknown), with a did-you-mean.
+std::vector<LoadError> unknown_requirement_ids(const std::vector<Suite>& suites,
+                                               const std::vector<Requirement>& catalogue);
+
+/// Throws the first error of unknown_requirement_ids, if any.
+void check_requirement_ids(const std::vector<Suite>& suites,
+                           const std::vector<Requirement>& catalogue);
+
+}  // namespace parity::load
