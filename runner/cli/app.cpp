@@ -22,16 +22,16 @@ void add_selection_options(CLI::App& command, RunOptionsCli& options) {
                      options.filters,
                      "Only cases whose full id (suite/case) matches this glob (repeatable)");
   command.add_option("-t,--tag", options.tags, "Only cases with this tag (repeatable)");
-  command.add_option("--fault",
-                     options.faults,
-                     "Start the embedded reference server with this deliberate fault "
-                     "(repeatable; see `parity faults`)");
 }
 
 void add_run_command(CLI::App& app, RunOptionsCli& options, int& exit_code) {
   CLI::App* command =
       app.add_subcommand("run", "Run the suites against a provider and write reports");
   add_selection_options(*command, options);
+  command->add_option("--fault",
+                      options.faults,
+                      "Start the embedded reference server with this deliberate fault "
+                      "(repeatable; see `parity faults`)");
   command->add_option("-j,--jobs", options.jobs, "Cases run concurrently")
       ->check(CLI::Range(1, 64));
   command

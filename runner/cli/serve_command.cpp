@@ -3,6 +3,7 @@
 #include "server/config.hpp"
 #include "server/faults.hpp"
 #include "server/reference_server.hpp"
+#include "target/target.hpp"
 
 #include <csignal>
 #include <iostream>
@@ -13,12 +14,8 @@ int serve_command(const ServeOptions& options) {
   const std::string path =
       options.config.empty() ? default_path("fixtures/reference/default.yaml") : options.config;
   server::ServerConfig config = server::load_server_config(path);
-  for (const std::string& fault : options.faults) {
-    if (!server::is_known_fault(fault)) {
-      throw UsageError("unknown fault '" + fault + "' (see 'parity faults')");
-    }
-    config.faults.insert(fault);
-  }
+  target::check_faults(options.faults);
+  config.faults.insert(options.faults.begin(), options.faults.end());
   // Block the stop signals before any server thread starts, so that only sigwait sees them.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);

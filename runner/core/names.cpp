@@ -38,6 +38,20 @@ std::optional<AuthMethod> parse_auth_method(std::string_view name) {
   return std::nullopt;
 }
 
+std::vector<std::string> auth_method_names() {
+  std::vector<std::string> names;
+  names.reserve(k_auth_methods.size());
+  for (const auto& entry : k_auth_methods) {
+    names.emplace_back(entry.second);
+  }
+  return names;
+}
+
+bool uses_secret(AuthMethod method) {
+  return method == AuthMethod::client_secret_basic || method == AuthMethod::client_secret_post ||
+         method == AuthMethod::client_secret_jwt;
+}
+
 std::string_view to_string(StepKind kind) {
   switch (kind) {
     case StepKind::push:

@@ -28,6 +28,10 @@ enum class AuthMethod {
 std::string_view to_string(AuthMethod method);
 /// Parses a registered method name; nullopt when unknown.
 std::optional<AuthMethod> parse_auth_method(std::string_view name);
+/// Every registered method name, in a stable order (for messages and suggestions).
+std::vector<std::string> auth_method_names();
+/// True for methods that authenticate with the client secret (RFC 6749 §2.3.1, OIDC Core §9).
+bool uses_secret(AuthMethod method);
 
 /// One client the suite may act as. Secrets are resolved at load time and never reported.
 struct Client {

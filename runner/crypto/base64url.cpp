@@ -6,19 +6,24 @@
 namespace parity::crypto {
 namespace {
 
-constexpr std::string_view k_alphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+using DecodeTable = std::array<std::int8_t, 256>;
 
-constexpr std::array<std::int8_t, 256> make_decode_table() {
-  std::array<std::int8_t, 256> table{};
+constexpr std::string_view k_url_alphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr std::string_view k_standard_alphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+constexpr DecodeTable make_decode_table(std::string_view alphabet) {
+  DecodeTable table{};
   table.fill(-1);
-  for (std::size_t i = 0; i < k_alphabet.size(); ++i) {
-    table[static_cast<unsigned char>(k_alphabet[i])] = static_cast<std::int8_t>(i);
+  for (std::size_t i = 0; i < alphabet.size(); ++i) {
+    table[static_cast<unsigned char>(alphabet[i])] = static_cast<std::int8_t>(i);
   }
   return table;
 }
 
-constexpr auto k_decode_table = make_decode_table();
+constexpr auto k_url_decode_table = make_decode_table(k_url_alphabet);
+constexpr auto k_standard_decode_table = make_decode_table(k_standard_alphabet);
 
 // Strips up to two '=' so that the rest is a multiple of 4 long; nullopt when the padding is
 // malformed (padding in the middle, too much, or padded text that is not a multiple of 4).
@@ -35,9 +40,7 @@ std::optional<std::string_view> strip_padding(std::string_view text) {
   return text.substr(0, first_pad);
 }
 
-}  // namespace
-
-std::string base64url_encode(std::string_view bytes) {
+std::string encode(std::string_view bytes, std::string_view alphabet) {
   std::string out;
   out.reserve((bytes.size() * 4 + 2) / 3);
   std::uint32_t buffer = 0;
@@ -47,27 +50,26 @@ std::string base64url_encode(std::string_view bytes) {
     bits += 8;
     while (bits >= 6) {
       bits -= 6;
-      out += k_alphabet[(buffer >> bits) & 0x3F];
+      out += alphabet[(buffer >> bits) & 0x3F];
     }
   }
   if (bits > 0) {
-    out += k_alphabet[(buffer << (6 - bits)) & 0x3F];
+    out += alphabet[(buffer << (6 - bits)) & 0x3F];
   }
   return out;
 }
 
-std::optional<std::string> base64url_decode(std::string_view text) {
-  const auto data = strip_padding(text);
+std::optional<std::string> decode(std::string_view data, const DecodeTable& table) {
   // One leftover character carries only 6 bits: never a valid encoding.
-  if (!data || data->size() % 4 == 1) {
+  if (data.size() % 4 == 1) {
     return std::nullopt;
   }
   std::string out;
-  out.reserve(data->size() * 3 / 4);
+  out.reserve(data.size() * 3 / 4);
   std::uint32_t buffer = 0;
   int bits = 0;
-  for (const char c : *data) {
-    const std::int8_t value = k_decode_table[static_cast<unsigned char>(c)];
+  for (const char c : data) {
+    const std::int8_t value = table[static_cast<unsigned char>(c)];
     if (value < 0) {
       return std::nullopt;
     }
@@ -83,6 +85,35 @@ std::optional<std::string> base64url_decode(std::string_view text) {
     return std::nullopt;
   }
   return out;
+}
+
+}  // namespace
+
+std::string base64url_encode(std::string_view bytes) {
+  return encode(bytes, k_url_alphabet);
+}
+
+std::optional<std::string> base64url_decode(std::string_view text) {
+  const auto data = strip_padding(text);
+  if (!data) {
+    return std::nullopt;
+  }
+  return decode(*data, k_url_decode_table);
+}
+
+std::string base64_encode(std::string_view bytes) {
+  std::string out = encode(bytes, k_standard_alphabet);
+  out.append((4 - out.size() % 4) % 4, '=');
+  return out;
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
+  // RFC 4648 §3.2: standard base64 is padded, so its length is always a multiple of 4.
+  const auto data = strip_padding(text);
+  if (!data || text.size() % 4 != 0) {
+    return std::nullopt;
+  }
+  return decode(*data, k_standard_decode_table);
 }
 
 }  // namespace parity::crypto

@@ -25,7 +25,7 @@ std::string s256_challenge(std::string_view verifier) {
   return base64url_encode(sha256(verifier));
 }
 
-bool is_valid_verifier_syntax(std::string_view value) {
+bool is_valid_pkce_value(std::string_view value) {
   return value.size() >= 43 && value.size() <= 128 &&
          std::all_of(value.begin(), value.end(), is_unreserved);
 }

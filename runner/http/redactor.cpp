@@ -1,11 +1,11 @@
 #include "http/redactor.hpp"
 
+#include "crypto/base64url.hpp"
 #include "http/url.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <vector>
 
 namespace parity::http {
 namespace {
@@ -95,60 +95,30 @@ bool is_form(const Headers& headers) {
   return type && iequals(type->substr(0, type->find(';')), "application/x-www-form-urlencoded");
 }
 
-// RFC 4648 §4 base64 with padding, as Basic credentials use it (RFC 7617 §2).
-std::string base64(std::string_view bytes) {
-  constexpr std::string_view k_alphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    const std::size_t left = bytes.size() - i;
-    unsigned triple = static_cast<unsigned char>(bytes[i]) << 16;
-    if (left > 1) {
-      triple |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    }
-    if (left > 2) {
-      triple |= static_cast<unsigned char>(bytes[i + 2]);
-    }
-    out += k_alphabet[(triple >> 18) & 0x3F];
-    out += k_alphabet[(triple >> 12) & 0x3F];
-    out += left > 1 ? k_alphabet[(triple >> 6) & 0x3F] : '=';
-    out += left > 2 ? k_alphabet[triple & 0x3F] : '=';
-  }
-  return out;
-}
-
 }  // namespace
 
 void Redactor::add_secret(std::string value) {
-  if (value.size() >= 4) {
-    m_secrets.insert(std::move(value));
+  if (value.size() < 4) {
+    return;
   }
+  // The percent- and form-encoded spellings are what the secret looks like in URLs and bodies.
+  m_spellings.insert(percent_encode(value));
+  m_spellings.insert(form_encode({{"", value}}).substr(1));
+  m_spellings.insert(std::move(value));
 }
 
 void Redactor::add_basic_credentials(const std::string& client_id, const std::string& secret) {
   add_secret(secret);
   // RFC 6749 §2.3.1 form-encodes id and secret before Basic; RFC 7617 does not. Mask both.
-  add_secret(base64(client_id + ":" + secret));
+  add_secret(crypto::base64_encode(client_id + ":" + secret));
   std::string form_encoded = form_encode({{client_id, secret}});
   form_encoded[form_encoded.find('=')] = ':';
-  add_secret(base64(form_encoded));
+  add_secret(crypto::base64_encode(form_encoded));
 }
 
 std::string Redactor::redact_text(std::string_view text) const {
-  // Every secret plus its percent- and form-encoded spellings, longest first so that a
-  // secret containing another is masked whole.
-  std::set<std::string> spellings;
-  for (const std::string& secret : m_secrets) {
-    spellings.insert(secret);
-    spellings.insert(percent_encode(secret));
-    spellings.insert(form_encode({{"", secret}}).substr(1));
-  }
-  std::vector<std::string> needles(spellings.begin(), spellings.end());
-  std::stable_sort(needles.begin(), needles.end(), [](const std::string& a, const std::string& b) {
-    return a.size() > b.size();
-  });
   std::string out(text);
-  for (const std::string& needle : needles) {
+  for (const std::string& needle : m_spellings) {
     for (auto pos = out.find(needle); pos != std::string::npos;
          pos = out.find(needle, pos + k_mask.size())) {
       out.replace(pos, needle.size(), k_mask);

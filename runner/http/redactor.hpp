@@ -32,7 +32,14 @@ class Redactor {
   Exchange redact(Exchange exchange) const;
 
  private:
-  std::set<std::string> m_secrets;
+  // Longest first so that a secret containing another is masked whole; ties in byte order.
+  struct LongestFirst {
+    bool operator()(const std::string& a, const std::string& b) const {
+      return a.size() != b.size() ? a.size() > b.size() : a < b;
+    }
+  };
+  // Every registered secret in all the spellings redact_text looks for, in replacement order.
+  std::set<std::string, LongestFirst> m_spellings;
 };
 
 }  // namespace parity::http

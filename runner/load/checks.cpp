@@ -12,31 +12,12 @@
 namespace parity::load {
 namespace {
 
-constexpr std::array<AuthMethod, 7> k_auth_methods{
-    AuthMethod::none,
-    AuthMethod::client_secret_basic,
-    AuthMethod::client_secret_post,
-    AuthMethod::client_secret_jwt,
-    AuthMethod::private_key_jwt,
-    AuthMethod::tls_client_auth,
-    AuthMethod::self_signed_tls_client_auth,
-};
-
 // profiles/README.md, "Capabilities" (client_auth:<method> is checked separately).
 const std::vector<std::string> k_capabilities{
     "pkce_s256", "pkce_plain", "pkce_required", "public_clients", "discovery", "auto_login"};
 
 // suites/README.md, "Variables": names a case variable or capture may not redefine.
 const std::vector<std::string> k_builtin_names{"issuer", "metadata_url", "state", "nonce", "now"};
-
-std::vector<std::string> auth_method_names() {
-  std::vector<std::string> names;
-  names.reserve(k_auth_methods.size());
-  for (AuthMethod method : k_auth_methods) {
-    names.emplace_back(to_string(method));
-  }
-  return names;
-}
 
 std::string with_suggestion(std::string message,
                             const std::string& word,

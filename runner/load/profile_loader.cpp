@@ -33,11 +33,6 @@ const std::vector<std::string> k_client_keys{"client_id",
                                              "redirect_uris",
                                              "scope"};
 
-bool uses_secret(AuthMethod method) {
-  return method == AuthMethod::client_secret_basic || method == AuthMethod::client_secret_post ||
-         method == AuthMethod::client_secret_jwt;
-}
-
 bool uses_tls(AuthMethod method) {
   return method == AuthMethod::tls_client_auth || method == AuthMethod::self_signed_tls_client_auth;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/errors.hpp"
+#include "core/suggest.hpp"
 
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
@@ -27,8 +28,8 @@ SourceLocation location_of(const YAML::Node& node, const std::string& file);
 /// (true/false) or null (~, null) when they look like one; quoted scalars stay strings.
 nlohmann::json to_json(const YAML::Node& node);
 
-/// Returns the closest candidate to `word` by edit distance, or "" when none is close.
-std::string suggest(const std::string& word, const std::vector<std::string>& candidates);
+/// The project-wide "did you mean" (core/suggest.hpp), also reachable as load::suggest.
+using parity::suggest;
 
 /// Strict typed access to a YAML mapping. Every key read is remembered; finish() throws
 /// LoadError for the first key that was never read ("unknown key 'expct' in case (did you

@@ -159,13 +159,5 @@ TEST(MapReaderTest, RejectsNonMappingsAndDuplicateKeys) {
             "f.yaml:2:1: duplicate key 'id' in case");
 }
 
-TEST(MapReaderTest, ReadingDoesNotInsertKeys) {
-  YAML::Node node = YAML::Load("a: 1\n");
-  MapReader reader(node, "f.yaml", "thing");
-  reader.optional_node("b");
-  reader.optional_string("c");
-  EXPECT_EQ(node.size(), 1U);
-}
-
 }  // namespace
 }  // namespace parity::load

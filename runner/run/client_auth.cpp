@@ -5,6 +5,8 @@
 #include "crypto/random.hpp"
 
 #include <chrono>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 
@@ -61,11 +63,23 @@ std::string alg_for(crypto::Key::Type type) {
   return type == crypto::Key::Type::ec ? "ES256" : "RS256";
 }
 
+// Key files were checked at load time; each is parsed once per process, not per request.
+crypto::Key load_key(const std::string& path) {
+  static std::mutex mutex;
+  static std::map<std::string, crypto::Key> keys;
+  const std::lock_guard<std::mutex> lock(mutex);
+  const auto found = keys.find(path);
+  if (found != keys.end()) {
+    return found->second;
+  }
+  return keys.emplace(path, crypto::Key::from_pem_file(path)).first->second;
+}
+
 crypto::Key client_key(const Client& client) {
   if (client.private_key_path.empty()) {
     throw std::runtime_error("client '" + client.name + "' has no private key");
   }
-  return crypto::Key::from_pem_file(client.private_key_path);
+  return load_key(client.private_key_path);
 }
 
 // The signing key (nullopt for HS256 and none) and the alg, following the overrides.
@@ -73,7 +87,7 @@ std::pair<std::optional<crypto::Key>, std::string> signing_choice(const Assertio
                                                                   AuthMethod method,
                                                                   const Client& client) {
   if (spec.key_path) {
-    crypto::Key key = crypto::Key::from_pem_file(*spec.key_path);
+    crypto::Key key = load_key(*spec.key_path);
     std::string alg = spec.alg.value_or(alg_for(key.type()));
     return {std::move(key), alg};
   }
@@ -82,7 +96,9 @@ std::pair<std::optional<crypto::Key>, std::string> signing_choice(const Assertio
     alg = *spec.alg;
   } else if (method == AuthMethod::client_secret_jwt) {
     alg = "HS256";
-  } else {
+  } else if (client.signing_alg != "HS256") {
+    // private_key_jwt signs with the client's key, even for a client registered for
+    // client_secret_jwt (whose signing_alg is HS256): the alg then follows the key type.
     alg = client.signing_alg;
   }
   if (alg == "none" || alg == "HS256") {

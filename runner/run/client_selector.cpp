@@ -35,11 +35,6 @@ ClientChoice select_by_method(const Profile& profile, std::string_view name) {
 
 }  // namespace
 
-bool uses_secret(AuthMethod method) {
-  return method == AuthMethod::client_secret_basic || method == AuthMethod::client_secret_post ||
-         method == AuthMethod::client_secret_jwt;
-}
-
 ClientChoice select_client(const Profile& profile, std::string_view selector, const Client* own) {
   if (profile.clients.empty()) {
     return {nullptr, "profile has no clients"};

@@ -19,7 +19,4 @@ struct ClientChoice {
 /// first client when `own` is null), anything else a client name.
 ClientChoice select_client(const Profile& profile, std::string_view selector, const Client* own);
 
-/// True for methods that authenticate with the client secret (RFC 6749 §2.3.1, OIDC Core §9).
-bool uses_secret(AuthMethod method);
-
 }  // namespace parity::run

@@ -12,10 +12,6 @@ constexpr std::string_view k_openid_suffix = "/.well-known/openid-configuration"
 constexpr int k_not_found = 404;
 constexpr int k_ok = 200;
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 http::Exchange fetch(http::HttpClient& client, const std::string& url) {
   http::Request request;
   request.method = "GET";
@@ -36,7 +32,7 @@ void fill(std::string& target, const nlohmann::json& metadata, const char* membe
 http::Exchange fetch_metadata(Profile& profile, http::HttpClient& client) {
   http::Exchange exchange = fetch(client, profile.metadata_url);
   if (exchange.transport_error.empty() && exchange.response.status == k_not_found &&
-      ends_with(profile.metadata_url, k_oauth_suffix)) {
+      profile.metadata_url.ends_with(k_oauth_suffix)) {
     const std::string fallback =
         profile.metadata_url.substr(0, profile.metadata_url.size() - k_oauth_suffix.size()) +
         std::string(k_openid_suffix);

@@ -35,13 +35,13 @@ std::string missing_material(const Client& client,
                              const Profile& profile) {
   const AssertionSpec& assertion = spec.assertion;
   const bool jwt = method == AuthMethod::client_secret_jwt || method == AuthMethod::private_key_jwt;
-  if (jwt && (assertion.key_path || assertion.alg == "none")) {
+  // An assertion override that brings its own key (for an asymmetric alg) or needs none.
+  if (jwt && (assertion.alg == "none" || (assertion.key_path && assertion.alg != "HS256"))) {
     return "";
   }
   const std::string default_alg = method == AuthMethod::client_secret_jwt ? "HS256" : "";
-  const bool needs_secret = method == AuthMethod::client_secret_basic ||
-                            method == AuthMethod::client_secret_post ||
-                            (jwt && assertion.alg.value_or(default_alg) == "HS256");
+  const bool needs_secret =
+      (uses_secret(method) && !jwt) || (jwt && assertion.alg.value_or(default_alg) == "HS256");
   if (needs_secret) {
     return client.secret.empty() && !spec.secret ? no_material(client, "secret", method) : "";
   }

@@ -1,5 +1,6 @@
 #include "run/plan.hpp"
 
+#include "core/suggest.hpp"
 #include "run/testing/test_cases.hpp"
 #include "run/variable_check.hpp"
 
@@ -224,9 +225,9 @@ TEST(MakePlanTest, CopiedPlanPointsIntoItsOwnSuites) {
 }
 
 TEST(ClosestNameTest, SuggestsOnlyCloseNames) {
-  EXPECT_EQ(closest_name("reqest_uri", {"request_uri", "state"}), "request_uri");
-  EXPECT_EQ(closest_name("stat", {"request_uri", "state"}), "state");
-  EXPECT_EQ(closest_name("completely_different", {"state"}), "");
+  EXPECT_EQ(suggest("reqest_uri", {"request_uri", "state"}), "request_uri");
+  EXPECT_EQ(suggest("stat", {"request_uri", "state"}), "state");
+  EXPECT_EQ(suggest("completely_different", {"state"}), "");
 }
 
 }  // namespace

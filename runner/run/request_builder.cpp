@@ -90,22 +90,13 @@ struct Draft {
   std::vector<std::string> secrets;
 };
 
-// True when the step replaces or removes default parameter `name`: its template is then
-// never rendered (it may name a variable the case does not define, e.g. ${request_uri}).
-bool is_replaced(const RequestSpec& spec, const std::string& name) {
-  const auto named = [&name](const auto& pair) {
-    return pair.first == name;
-  };
-  return std::any_of(spec.params.begin(), spec.params.end(), named) ||
-         std::find(spec.omit.begin(), spec.omit.end(), name) != spec.omit.end();
-}
-
 // Renders the step kind's defaults; replaced ones keep their place with an empty value
 // until the overrides (or omit) take it.
 http::Params render_defaults(const Step& step, const Client& client, const eval::Vars& vars) {
   http::Params params;
   for (const auto& [name, text] : default_params(step.kind, client, step.where)) {
-    params.emplace_back(name, is_replaced(step.request, name) ? std::string() : vars.render(text));
+    params.emplace_back(name,
+                        replaces_default(step.request, name) ? std::string() : vars.render(text));
   }
   return params;
 }

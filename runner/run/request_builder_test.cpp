@@ -145,6 +145,26 @@ TEST_F(RequestBuilderTest, ClientSecretJwtUsesHs256WithTheSecret) {
   EXPECT_EQ(jws.payload["iss"], "hmac-client");
 }
 
+TEST_F(RequestBuilderTest, PrivateKeyJwtOverrideOnAnHmacClientSignsWithItsKey) {
+  // A client registered for client_secret_jwt has signing_alg HS256; asked to authenticate
+  // with private_key_jwt, it must sign with its private key, never with the secret.
+  for (Client& client : m_profile.clients) {
+    if (client.name == "hmac") {
+      client.signing_alg = "HS256";  // as the profile loader sets it for client_secret_jwt
+      client.private_key_path = key_path("client_rsa.pem");
+    }
+  }
+  Step step = make_step(StepKind::push);
+  step.request.auth = AuthMethod::private_key_jwt;
+  const std::optional<std::string> compact =
+      http::find_param(body_params(build(step, "hmac").request), "client_assertion");
+  ASSERT_TRUE(compact);
+  const std::optional<crypto::DecodedJws> jws = crypto::decode_jws(*compact);
+  ASSERT_TRUE(jws);
+  EXPECT_EQ(jws->header["alg"], "RS256");
+  EXPECT_TRUE(crypto::verify_jws(*jws, crypto::Key::from_pem_file(key_path("client_rsa.pub.pem"))));
+}
+
 TEST_F(RequestBuilderTest, AssertionJtiIsFreshPerRequest) {
   EXPECT_NE(assertion_of({}, "jwt").payload["jti"], assertion_of({}, "jwt").payload["jti"]);
 }

@@ -1,5 +1,7 @@
 #include "run/step_defaults.hpp"
 
+#include <algorithm>
+
 namespace parity::run {
 namespace {
 
@@ -75,6 +77,14 @@ bool authenticates(StepKind kind) {
 
 bool sends_form_body(StepKind kind) {
   return authenticates(kind);
+}
+
+bool replaces_default(const RequestSpec& spec, const std::string& name) {
+  const auto named = [&name](const auto& pair) {
+    return pair.first == name;
+  };
+  return std::any_of(spec.params.begin(), spec.params.end(), named) ||
+         std::find(spec.omit.begin(), spec.omit.end(), name) != spec.omit.end();
 }
 
 }  // namespace parity::run

@@ -14,6 +14,11 @@ namespace parity::run {
 /// when `client` has no scope.
 TextPairs default_params(StepKind kind, const Client& client, const SourceLocation& where);
 
+/// True when the step sets (`params`) or removes (`omit`) default parameter `name`; its
+/// default template is then neither rendered nor checked (it may name a variable the case
+/// does not define, e.g. ${request_uri}).
+bool replaces_default(const RequestSpec& spec, const std::string& name);
+
 /// The variable holding the default URL of a request step ("endpoints.par", …, "metadata_url").
 std::string endpoint_variable(StepKind kind);
 

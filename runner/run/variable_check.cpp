@@ -1,5 +1,6 @@
 #include "run/variable_check.hpp"
 
+#include "core/suggest.hpp"
 #include "eval/evaluate.hpp"
 #include "eval/vars.hpp"
 #include "run/step_defaults.hpp"
@@ -11,23 +12,6 @@ namespace parity::run {
 namespace {
 
 constexpr std::string_view k_policy_prefix = "policy.";
-
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) {
-    row[j] = j;
-  }
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 // Tracks the names defined so far while walking a case in execution order.
 class NameChecker {
@@ -85,7 +69,7 @@ class NameChecker {
       candidates.push_back(std::string(k_policy_prefix) + policy);
     }
     std::string message = "undefined variable '" + name + "'";
-    const std::string suggestion = closest_name(name, candidates);
+    const std::string suggestion = suggest(name, candidates);
     if (!suggestion.empty()) {
       message += " (did you mean '" + suggestion + "'?)";
     }
@@ -110,20 +94,12 @@ void check_block(NameChecker& checker, const ExpectBlock& block, bool applies) {
   }
 }
 
-bool overridden(const RequestSpec& spec, const std::string& name) {
-  const auto in_params = [&](const auto& pair) {
-    return pair.first == name;
-  };
-  return std::any_of(spec.params.begin(), spec.params.end(), in_params) ||
-         std::find(spec.omit.begin(), spec.omit.end(), name) != spec.omit.end();
-}
-
 void check_request(NameChecker& checker, const Step& step) {
   const RequestSpec& spec = step.request;
   Client any_client;
   any_client.scope = "scope";  // so that every default that may be sent is checked
   for (const auto& [name, text] : default_params(step.kind, any_client, step.where)) {
-    if (!overridden(spec, name)) {
+    if (!replaces_default(spec, name)) {
       checker.check(text);
     }
   }
@@ -191,20 +167,6 @@ std::vector<std::string> check_case_variables(const Case& spec, const Profile& p
     check_step(checker, step, profile);
   }
   return checker.missing_policies();
-}
-
-std::string closest_name(const std::string& word, const std::vector<std::string>& candidates) {
-  std::string best;
-  // At most one edit per three characters (and at least one), so short names stay strict.
-  std::size_t best_distance = std::max<std::size_t>(1, word.size() / 3) + 1;
-  for (const std::string& candidate : candidates) {
-    const std::size_t distance = edit_distance(word, candidate);
-    if (distance < best_distance) {
-      best = candidate;
-      best_distance = distance;
-    }
-  }
-  return best;
 }
 
 }  // namespace parity::run

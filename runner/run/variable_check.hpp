@@ -20,7 +20,4 @@ const std::vector<std::string>& builtin_variables();
 /// the block that applies to `profile`), in order of first use.
 std::vector<std::string> check_case_variables(const Case& spec, const Profile& profile);
 
-/// The candidate closest to `word` by edit distance, or "" when none is close enough.
-std::string closest_name(const std::string& word, const std::vector<std::string>& candidates);
-
 }  // namespace parity::run

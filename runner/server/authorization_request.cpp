@@ -1,5 +1,6 @@
 #include "server/authorization_request.hpp"
 
+#include "crypto/pkce.hpp"
 #include "server/context.hpp"
 #include "server/syntax.hpp"
 
@@ -118,7 +119,7 @@ Check check_pkce(const ServerContext& ctx,
   if (!is_supported_method(ctx, effective)) {
     return invalid_request("unsupported code_challenge_method " + effective);
   }
-  if (!is_valid_code_challenge(*challenge)) {
+  if (!crypto::is_valid_pkce_value(*challenge)) {
     return invalid_request("code_challenge must be 43-128 characters of [A-Za-z0-9-._~]");
   }
   request.code_challenge = *challenge;

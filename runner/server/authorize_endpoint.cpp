@@ -3,6 +3,7 @@
 #include "server/authorization_request.hpp"
 #include "server/context.hpp"
 #include "server/endpoints.hpp"
+#include "server/store.hpp"
 #include "server/syntax.hpp"
 
 #include <httplib.h>
@@ -56,22 +57,6 @@ void issue_code(ServerContext& ctx, const AuthorizationRequest& request, httplib
   send_redirect(res, request.redirect_uri, params);
 }
 
-std::string describe(Redemption status) {
-  switch (status) {
-    case Redemption::ok:
-      break;
-    case Redemption::unknown:
-      return "request_uri is unknown";
-    case Redemption::expired:
-      return "request_uri has expired";
-    case Redemption::used:
-      return "request_uri was already used";
-    case Redemption::wrong_client:
-      return "request_uri was pushed by another client";
-  }
-  return "";
-}
-
 /// RFC 9126 §4: a pushed request is redeemed once, before it expires, by the client that
 /// pushed it; other parameters of the authorization request are ignored.
 void authorize_pushed(ServerContext& ctx,
@@ -90,7 +75,10 @@ void authorize_pushed(ServerContext& ctx,
   }
   if (redeemed.status != Redemption::ok) {
     return client_error(
-        ctx, client, OAuthError{400, "invalid_request_uri", describe(redeemed.status), {}}, res);
+        ctx,
+        client,
+        OAuthError{400, "invalid_request_uri", describe(redeemed.status, "request_uri"), {}},
+        res);
   }
   issue_code(ctx, redeemed.request, res);
 }

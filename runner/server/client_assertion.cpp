@@ -1,4 +1,3 @@
-#include "crypto/error.hpp"
 #include "crypto/jws.hpp"
 #include "crypto/key.hpp"
 #include "server/client_auth.hpp"
@@ -94,13 +93,11 @@ std::optional<std::string> signature_problem(const RegisteredClient& client,
   if (alg != "RS256" && alg != "PS256" && alg != "ES256") {
     return "assertion alg must be RS256, PS256 or ES256";
   }
-  try {
-    const auto key = crypto::Key::from_pem(client.public_key_pem);
-    return crypto::verify_jws(jws, key) ? std::nullopt
-                                        : std::optional<std::string>("bad signature");
-  } catch (const crypto::CryptoError&) {
-    return "registered key unusable";
+  if (!client.public_key) {
+    return "no public key is registered";
   }
+  return crypto::verify_jws(jws, *client.public_key) ? std::nullopt
+                                                     : std::optional<std::string>("bad signature");
 }
 
 /// OIDC Core §9: a jti is accepted once while the assertion is valid.

@@ -24,17 +24,6 @@ bool is_basic(std::string_view authorization) {
          });
 }
 
-// RFC 7617 uses the standard base64 alphabet; reuse the strict base64url decoder on it.
-std::optional<std::string> base64_decode(std::string_view text) {
-  std::string url(text);
-  if (url.find_first_of("-_") != std::string::npos) {
-    return std::nullopt;
-  }
-  std::replace(url.begin(), url.end(), '+', '-');
-  std::replace(url.begin(), url.end(), '/', '_');
-  return crypto::base64url_decode(url);
-}
-
 /// RFC 9126 §2 / RFC 6749 §2.3: the method used must be the one the client registered.
 std::optional<OAuthError> check_registered_method(const ServerContext& ctx,
                                                   const RegisteredClient& client,
@@ -86,7 +75,8 @@ ClientAuthentication authenticate_basic(ServerContext& ctx,
                                         const http::Params& params) {
   std::string_view token = authorization.substr(6);
   token.remove_prefix(std::min(token.find_first_not_of(' '), token.size()));
-  const auto decoded = base64_decode(token);
+  // RFC 7617 §2: token68 is base64 with the standard alphabet (RFC 4648 §4).
+  const auto decoded = crypto::base64_decode(token);
   const auto colon = decoded ? decoded->find(':') : std::string::npos;
   if (colon == std::string::npos) {
     return failed(invalid_client(ctx, "malformed HTTP Basic credentials", true));

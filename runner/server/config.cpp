@@ -7,8 +7,6 @@
 #include "server/syntax.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace parity::server {
 namespace {
@@ -18,13 +16,6 @@ constexpr std::size_t k_min_hmac_secret_bytes = 32;  // RFC 7518 §3.2: key ≥ 
 bool is_secret_method(AuthMethod method) {
   return method == AuthMethod::client_secret_basic || method == AuthMethod::client_secret_post ||
          method == AuthMethod::client_secret_jwt;
-}
-
-std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 AuthMethod read_auth_method(load::MapReader& reader) {
@@ -78,14 +69,14 @@ void read_public_key(load::MapReader& reader, RegisteredClient& client) {
   const auto base = std::filesystem::path(reader.file()).parent_path();
   const std::string resolved = (base / *path).lexically_normal().string();
   try {
-    if (crypto::Key::from_pem_file(resolved).is_private()) {
-      throw LoadError(reader.location_of_key("public_key"),
-                      "public_key '" + *path + "' holds a private key; register the public key");
-    }
+    client.public_key = crypto::Key::from_pem_file(resolved);
   } catch (const crypto::CryptoError& error) {
     throw LoadError(reader.location_of_key("public_key"), error.what());
   }
-  client.public_key_pem = read_text_file(resolved);
+  if (client.public_key->is_private()) {
+    throw LoadError(reader.location_of_key("public_key"),
+                    "public_key '" + *path + "' holds a private key; register the public key");
+  }
 }
 
 std::vector<std::string> read_redirect_uris(load::MapReader& reader) {

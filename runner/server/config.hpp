@@ -2,7 +2,9 @@
 
 #include "core/errors.hpp"
 #include "core/profile.hpp"
+#include "crypto/key.hpp"
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -13,8 +15,8 @@ namespace parity::server {
 struct RegisteredClient {
   std::string client_id;
   AuthMethod auth_method = AuthMethod::client_secret_basic;
-  std::string secret;          ///< for client_secret_* methods
-  std::string public_key_pem;  ///< for private_key_jwt (file contents, loaded at config time)
+  std::string secret;                     ///< for client_secret_* methods
+  std::optional<crypto::Key> public_key;  ///< for private_key_jwt (parsed at config time)
   std::vector<std::string> redirect_uris;
   std::set<std::string> scopes;
   bool require_par = false;  ///< RFC 9126 §6 client metadata

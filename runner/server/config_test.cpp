@@ -1,5 +1,6 @@
 #include "server/config.hpp"
 
+#include "crypto/key.hpp"
 #include "server/test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -67,7 +68,13 @@ TEST(ServerConfigTest, LoadsDefaultFixture) {
   EXPECT_EQ(config.clients[0].client_id, "parity-basic");
   EXPECT_EQ(config.clients[0].secret, k_basic_secret);
   EXPECT_EQ(config.clients[3].auth_method, AuthMethod::private_key_jwt);
-  EXPECT_NE(config.clients[3].public_key_pem.find("BEGIN PUBLIC KEY"), std::string::npos);
+  ASSERT_TRUE(config.clients[3].public_key.has_value());
+  EXPECT_FALSE(config.clients[3].public_key->is_private());
+  EXPECT_EQ(config.clients[3].public_key->thumbprint(),
+            crypto::Key::from_pem_file(fixture("keys/client_rsa.pem")).thumbprint());
+  ASSERT_TRUE(config.clients[4].public_key.has_value());
+  EXPECT_EQ(config.clients[4].public_key->type(), crypto::Key::Type::ec);
+  EXPECT_FALSE(config.clients[0].public_key.has_value());
   EXPECT_EQ(config.clients[5].auth_method, AuthMethod::none);
   EXPECT_EQ(config.clients[0].scopes, (std::set<std::string>{"openid", "profile", "email"}));
 }

@@ -10,6 +10,23 @@ constexpr std::size_t k_purge_interval = 256;
 
 }  // namespace
 
+std::string describe(Redemption status, std::string_view noun) {
+  const std::string subject(noun);
+  switch (status) {
+    case Redemption::ok:
+      break;
+    case Redemption::unknown:
+      return subject + " is unknown";
+    case Redemption::expired:
+      return subject + " has expired";
+    case Redemption::used:
+      return subject + " was already used";
+    case Redemption::wrong_client:
+      return subject + " was issued to another client";
+  }
+  return "";
+}
+
 bool Store::add_request(const std::string& request_uri,
                         const AuthorizationRequest& request,
                         StoreClock::time_point expires_at) {
@@ -46,10 +63,12 @@ JtiResult Store::remember_jti(const std::string& client_id,
   if (found != m_jtis.end() && found->second > now) {
     return JtiResult::replayed;
   }
+  // Decided before purging: purge_expired() may erase the entry `found` points to.
+  const bool known = found != m_jtis.end();
   if (++m_insertions % k_purge_interval == 0 || m_jtis.size() >= m_capacity) {
     purge_expired();
   }
-  if (found == m_jtis.end() && m_jtis.size() >= m_capacity) {
+  if (!known && m_jtis.size() >= m_capacity) {
     return JtiResult::full;
   }
   m_jtis[key] = keep_until;

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace parity::server {
@@ -15,6 +16,10 @@ using StoreClock = std::chrono::steady_clock;
 
 /// Why a redemption failed, or ok.
 enum class Redemption { ok, unknown, expired, used, wrong_client };
+
+/// The error_description for a failed redemption of `noun` ("request_uri", "authorization
+/// code"), e.g. "request_uri has expired"; empty for ok.
+std::string describe(Redemption status, std::string_view noun);
 
 /// What a redemption enforces; every rule is on for a conformant server.
 struct RedeemRules {

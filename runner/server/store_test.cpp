@@ -61,6 +61,15 @@ TEST(StoreTest, CapacityIsEnforcedAndExpiredEntriesMakeRoom) {
   EXPECT_EQ(store.redeem_request("u1", "a", {}).status, Redemption::unknown);
 }
 
+TEST(StoreTest, DescribesFailedRedemptionsWithTheNoun) {
+  EXPECT_EQ(describe(Redemption::unknown, "request_uri"), "request_uri is unknown");
+  EXPECT_EQ(describe(Redemption::expired, "authorization code"), "authorization code has expired");
+  EXPECT_EQ(describe(Redemption::used, "request_uri"), "request_uri was already used");
+  EXPECT_EQ(describe(Redemption::wrong_client, "authorization code"),
+            "authorization code was issued to another client");
+  EXPECT_EQ(describe(Redemption::ok, "request_uri"), "");
+}
+
 TEST(StoreTest, JtiIsAcceptedOncePerClient) {
   Store store;
   EXPECT_EQ(store.remember_jti("a", "j1", k_later()), JtiResult::fresh);
@@ -71,6 +80,15 @@ TEST(StoreTest, JtiIsAcceptedOncePerClient) {
 TEST(StoreTest, FullJtiCacheIsReported) {
   Store store(1);
   EXPECT_EQ(store.remember_jti("a", "j1", k_later()), JtiResult::fresh);
+  EXPECT_EQ(store.remember_jti("a", "j2", k_later()), JtiResult::full);
+}
+
+TEST(StoreTest, ExpiredJtiIsFreshAgainWhenTheFullCacheIsPurged) {
+  // Regression: the store is full, so remembering the jti purges its own expired entry first.
+  Store store(1);
+  ASSERT_EQ(store.remember_jti("a", "j1", StoreClock::now()), JtiResult::fresh);
+  EXPECT_EQ(store.remember_jti("a", "j1", k_later()), JtiResult::fresh);
+  EXPECT_EQ(store.remember_jti("a", "j1", k_later()), JtiResult::replayed);
   EXPECT_EQ(store.remember_jti("a", "j2", k_later()), JtiResult::full);
 }
 

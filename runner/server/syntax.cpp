@@ -7,11 +7,6 @@
 namespace parity::server {
 namespace {
 
-bool is_unreserved(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.' || c == '_' ||
-         c == '~';
-}
-
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
     text.remove_prefix(1);
@@ -73,11 +68,6 @@ bool is_absolute_uri_without_fragment(std::string_view uri) {
   return std::none_of(uri.begin(), uri.end(), [](char c) {
     return c == '#' || static_cast<unsigned char>(c) <= 0x20 || c == 0x7f;
   });
-}
-
-bool is_valid_code_challenge(std::string_view challenge) {
-  return challenge.size() >= 43 && challenge.size() <= 128 &&
-         std::all_of(challenge.begin(), challenge.end(), is_unreserved);
 }
 
 std::string sanitize_description(std::string_view text) {

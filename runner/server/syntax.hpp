@@ -19,8 +19,6 @@ bool is_form_content_type(std::string_view content_type);
 std::string_view query_of(std::string_view target);
 /// RFC 6749 §3.1.2: an absolute URI (RFC 3986 scheme ":" …) with no fragment component.
 bool is_absolute_uri_without_fragment(std::string_view uri);
-/// RFC 7636 §4.2: code_challenge = 43*128 characters from [A-Za-z0-9-._~].
-bool is_valid_code_challenge(std::string_view challenge);
 /// RFC 6749 §5.2 / §4.1.2.1: replaces characters not allowed in error_description
 /// (outside %x20-21 / %x23-5B / %x5D-7E) with '?'.
 std::string sanitize_description(std::string_view text);

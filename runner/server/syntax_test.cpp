@@ -39,14 +39,6 @@ TEST(SyntaxTest, AbsoluteUriWithoutFragment) {
   EXPECT_FALSE(is_absolute_uri_without_fragment("https:"));
 }
 
-TEST(SyntaxTest, CodeChallengeSyntax) {
-  EXPECT_TRUE(is_valid_code_challenge(std::string(43, 'a')));
-  EXPECT_TRUE(is_valid_code_challenge(std::string(128, '~')));
-  EXPECT_FALSE(is_valid_code_challenge(std::string(42, 'a')));
-  EXPECT_FALSE(is_valid_code_challenge(std::string(129, 'a')));
-  EXPECT_FALSE(is_valid_code_challenge(std::string(42, 'a') + "+"));
-}
-
 TEST(SyntaxTest, DescriptionIsSanitized) {
   EXPECT_EQ(sanitize_description("bad \"x\" \\ \n"), "bad ?x? ? ?");
 }

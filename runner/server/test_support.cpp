@@ -8,19 +8,10 @@
 #include "http/curl_client.hpp"
 #include "server/syntax.hpp"
 
-#include <algorithm>
 #include <chrono>
 
 namespace parity::server::testing {
 namespace {
-
-std::string base64(std::string_view bytes) {
-  std::string text = crypto::base64url_encode(bytes);
-  std::replace(text.begin(), text.end(), '-', '+');
-  std::replace(text.begin(), text.end(), '_', '/');
-  text.append((4 - text.size() % 4) % 4, '=');
-  return text;
-}
 
 nlohmann::json assertion_claims(const std::string& client_id, const nlohmann::json& overrides) {
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
@@ -55,7 +46,8 @@ ServerConfig load_fixture_config(const std::set<std::string>& faults, const std:
 }
 
 std::string basic_auth(const std::string& client_id, const std::string& secret) {
-  return "Basic " + base64(http::percent_encode(client_id) + ":" + http::percent_encode(secret));
+  return "Basic " + crypto::base64_encode(http::percent_encode(client_id) + ":" +
+                                          http::percent_encode(secret));
 }
 
 std::string sign_assertion(const std::string& client_id,

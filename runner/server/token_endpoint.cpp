@@ -5,6 +5,7 @@
 #include "server/client_auth.hpp"
 #include "server/context.hpp"
 #include "server/endpoints.hpp"
+#include "server/store.hpp"
 
 #include <httplib.h>
 
@@ -15,22 +16,6 @@ constexpr int k_access_token_lifetime = 300;
 
 OAuthError invalid_grant(std::string description) {
   return OAuthError{400, "invalid_grant", std::move(description), {}};
-}
-
-std::string describe(Redemption status) {
-  switch (status) {
-    case Redemption::ok:
-      break;
-    case Redemption::unknown:
-      return "unknown authorization code";
-    case Redemption::expired:
-      return "authorization code has expired";
-    case Redemption::used:
-      return "authorization code was already used";
-    case Redemption::wrong_client:
-      return "authorization code was issued to another client";
-  }
-  return "";
 }
 
 /// RFC 6749 §4.1.3: redirect_uri must be identical to the one of the authorization request
@@ -63,7 +48,7 @@ std::optional<OAuthError> check_code_verifier(const ServerContext& ctx,
   if (!verifier) {
     return invalid_grant("code_verifier is required");
   }
-  if (!crypto::is_valid_verifier_syntax(*verifier)) {
+  if (!crypto::is_valid_pkce_value(*verifier)) {
     return invalid_grant("code_verifier must be 43-128 characters of [A-Za-z0-9-._~]");
   }
   const std::string derived =
@@ -92,7 +77,7 @@ std::optional<OAuthError> redeem(ServerContext& ctx,
   }
   Redeemed redeemed = ctx.store.redeem_code(*code, client.client_id);
   if (redeemed.status != Redemption::ok) {
-    return invalid_grant(describe(redeemed.status));
+    return invalid_grant(describe(redeemed.status, "authorization code"));
   }
   request = std::move(redeemed.request);
   if (auto error = check_redirect_uri(params, request)) {

@@ -9,14 +9,6 @@
 namespace parity::target {
 namespace {
 
-void check_faults(const std::vector<std::string>& faults) {
-  for (const std::string& name : faults) {
-    if (!server::is_known_fault(name)) {
-      throw UsageError("unknown fault '" + name + "' (see 'parity faults')");
-    }
-  }
-}
-
 std::unique_ptr<server::ReferenceServer> start_embedded(Profile& profile,
                                                         const std::vector<std::string>& faults) {
   server::ServerConfig config = server::load_server_config(profile.embedded_server_config);
@@ -31,6 +23,14 @@ std::unique_ptr<server::ReferenceServer> start_embedded(Profile& profile,
 }
 
 }  // namespace
+
+void check_faults(const std::vector<std::string>& faults) {
+  for (const std::string& name : faults) {
+    if (!server::is_known_fault(name)) {
+      throw UsageError("unknown fault '" + name + "' (see 'parity faults')");
+    }
+  }
+}
 
 http::ClientOptions client_options_for(const Profile& profile) {
   http::ClientOptions options;

@@ -18,6 +18,9 @@ struct Target {
   std::string error;  ///< non-empty when the provider could not be reached (discovery failed)
 };
 
+/// Throws UsageError naming the first of `faults` the reference server does not know.
+void check_faults(const std::vector<std::string>& faults);
+
 /// HTTP client options (timeout, size cap, TLS) from a profile.
 http::ClientOptions client_options_for(const Profile& profile);
 
