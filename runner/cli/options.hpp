@@ -41,7 +41,7 @@ struct ServeOptions {
 };
 
 /// The requirement catalogue every command checks cited requirement ids against.
-inline constexpr const char* k_default_catalogue = "suites/catalogue/requirements.yaml";
+inline constexpr const char* k_default_catalogue = "suites/catalogue";
 
 /// Returns `relative` under the current directory when it exists there, else under the
 /// source tree parity was built from (so the defaults work from any directory).

@@ -26,6 +26,10 @@ nlohmann::json row_json(const RequirementCoverage& row) {
           {"observable", requirement.observable},
           {"partial", requirement.partial},
           {"summary", requirement.summary},
+          {"sources", requirement.sources},
+          {"expected", requirement.expected},
+          {"note", requirement.note},
+          {"out_of_scope", requirement.out_of_scope},
           {"cases", row.cases},
           {"gap", row.is_gap()},
           {"blocking", is_blocking_gap(row)}};
@@ -45,6 +49,7 @@ nlohmann::json to_json(const CoverageReport& report) {
   return {{"requirements", rows},
           {"specs", specs},
           {"total", figures_json(report.total)},
+          {"peer_checklist", figures_json(report.peer)},
           {"gaps", report.gaps},
           {"blocking_gaps", blocking_gaps(report)}};
 }

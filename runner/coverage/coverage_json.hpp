@@ -7,8 +7,9 @@
 namespace parity::coverage {
 
 /// Returns `report` as JSON: {"requirements": [{id, spec, section, level, level_text, binds,
-/// observable, partial, summary, cases, gap, blocking}], "specs": [{spec, requirements,
-/// observable, must_level, should_level}], "total": {…}, "gaps": [ids], "blocking_gaps": [ids]};
+/// observable, partial, summary, sources, expected, note, out_of_scope, cases, gap, blocking}],
+/// "specs": [{spec, requirements, observable, must_level, should_level}], "total": {…} (the
+/// specifications), "peer_checklist": {…}, "gaps": [ids], "blocking_gaps": [ids]};
 /// each tally is {"covered": n, "total": n}.
 nlohmann::json to_json(const CoverageReport& report);
 

@@ -19,7 +19,7 @@ void count(Tally& tally, bool covered) {
 
 void add_to(SpecFigures& figures, const RequirementCoverage& row) {
   ++figures.requirements;
-  if (!row.requirement.is_observable()) {
+  if (!row.requirement.is_testable()) {
     return;
   }
   const bool covered = !row.cases.empty();
@@ -62,7 +62,8 @@ CoverageReport compute_coverage(const std::vector<Requirement>& catalogue,
                                 const std::vector<Suite>& suites) {
   auto cases = cases_by_requirement(suites);
   CoverageReport report;
-  report.total.spec = "all";
+  report.total.spec = "all specifications";
+  report.peer.spec = "peer checklist";
   for (const Requirement& requirement : catalogue) {
     RequirementCoverage row{requirement, {}};
     if (auto it = cases.find(requirement.id); it != cases.end()) {
@@ -78,7 +79,7 @@ CoverageReport compute_coverage(const std::vector<Requirement>& catalogue,
       spec = report.specs.insert(report.specs.end(), SpecFigures{requirement.spec, 0, {}, {}, {}});
     }
     add_to(*spec, row);
-    add_to(report.total, row);
+    add_to(requirement.is_peer_check() ? report.peer : report.total, row);
     report.requirements.push_back(std::move(row));
   }
   return report;

@@ -14,8 +14,9 @@ struct RequirementCoverage {
   Requirement requirement;
   std::vector<std::string> cases;  ///< full case ids ("suite/case"), in suite order, no repeats
 
-  /// Returns true when the requirement is observable black-box but no case cites it.
-  bool is_gap() const { return requirement.is_observable() && cases.empty(); }
+  /// Returns true when the requirement is observable black-box and in scope, but no case
+  /// cites it.
+  bool is_gap() const { return requirement.is_testable() && cases.empty(); }
 };
 
 /// How many of `total` requirements have at least one case.
@@ -24,8 +25,8 @@ struct Tally {
   std::size_t total = 0;
 };
 
-/// Coverage figures of one spec (or of the whole catalogue). Only observable requirements
-/// are tallied: the others cannot be tested black-box.
+/// Coverage figures of one spec (or of the whole catalogue). Only observable, in-scope
+/// requirements are tallied: the others cannot be tested black-box.
 struct SpecFigures {
   std::string spec;              ///< "RFC 9126", …; "all" for the whole catalogue
   std::size_t requirements = 0;  ///< every catalogue row, observable or not
@@ -39,7 +40,8 @@ struct CoverageReport {
   std::vector<RequirementCoverage> requirements;  ///< catalogue order
   std::vector<std::string> gaps;                  ///< ids of the gaps (RequirementCoverage::is_gap)
   std::vector<SpecFigures> specs;                 ///< in order of first appearance in the catalogue
-  SpecFigures total;                              ///< the whole catalogue
+  SpecFigures total;  ///< every specification requirement (the peer checklist apart)
+  SpecFigures peer;   ///< the peer checklist (rows of level CHECK)
 };
 
 /// The spec whose gaps block: RFC 9126 itself.

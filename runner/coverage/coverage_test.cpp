@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace parity::coverage {
@@ -120,10 +121,37 @@ TEST(CoverageTest, TextListsCasesGapsAndFigures) {
                       "1/1 (100%)\n"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("\ncoverage: 3 of 7 observable requirements have a case; 4 gaps, 1 "
-                      "blocking"),
+  EXPECT_NE(text.find("\ncoverage: 3 of 7 observable requirements have a case; 4 gaps (peer "
+                      "checklist included), 1 blocking"),
             std::string::npos)
       << text;
+}
+
+TEST(CoverageTest, PeerChecksAreTalliedApartAndOutOfScopeRowsAreNoGaps) {
+  std::vector<Requirement> catalogue = tiny_catalogue();
+  catalogue.push_back(requirement("PEER-C2", "Peer checklist", "CHECK", {"PAR"}));
+  catalogue.push_back(requirement("PEER-H8", "Peer checklist", "CHECK", {"AUTHZ"}));
+  catalogue.back().out_of_scope = "Keycloak realms";
+  catalogue.push_back(requirement("PEER-E1", "Peer checklist", "CHECK", {"PAR"}));
+  std::vector<Suite> suites = tiny_suites();
+  suites[0].cases.push_back(case_citing("p", {"PEER-C2"}));
+  const CoverageReport report = compute_coverage(catalogue, suites);
+
+  EXPECT_EQ(report.total.observable.total, 7U);  // the specifications only
+  EXPECT_EQ(report.peer.observable.covered, 1U);
+  EXPECT_EQ(report.peer.observable.total, 2U);  // PEER-H8 is out of scope
+  EXPECT_EQ(std::count(report.gaps.begin(), report.gaps.end(), "PEER-E1"), 1);
+  EXPECT_EQ(std::count(report.gaps.begin(), report.gaps.end(), "PEER-H8"), 0);
+  EXPECT_FALSE(is_blocking_gap(report.requirements.back()));
+
+  std::ostringstream out;
+  write_coverage_text(report, out);
+  EXPECT_NE(out.str().find("out of scope: Keycloak realms"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("peer checklist: 1 of 2 observable, in-scope checks have a case"),
+            std::string::npos)
+      << out.str();
+  EXPECT_EQ(to_json(report)["peer_checklist"]["observable"],
+            nlohmann::json({{"covered", 1}, {"total", 2}}));
 }
 
 TEST(CoverageTest, JsonCarriesRowsFiguresAndGaps) {

@@ -61,6 +61,10 @@ void write_row(std::ostream& out, const Widths& widths, const RequirementCoverag
   const Requirement& requirement = row.requirement;
   write_cells(out, widths, requirement.id, requirement.level, observable_text(requirement));
   if (row.cases.empty()) {
+    if (!requirement.out_of_scope.empty()) {
+      out << "out of scope: " << requirement.out_of_scope << "\n";
+      return;
+    }
     out << (is_blocking_gap(row) ? "GAP (blocking)" : row.is_gap() ? "GAP" : "-") << "\n";
     return;
   }
@@ -99,7 +103,7 @@ void write_figures(std::ostream& out, const SpecFigures& figures, int spec_width
 
 void write_coverage_text(const CoverageReport& report, std::ostream& out) {
   const Widths widths = widths_of(report);
-  int spec_width = 4;
+  int spec_width = static_cast<int>(report.total.spec.size());
   for (const SpecFigures& figures : report.specs) {
     write_spec(out, widths, report, figures);
     spec_width = std::max(spec_width, static_cast<int>(figures.spec.size()));
@@ -114,9 +118,13 @@ void write_coverage_text(const CoverageReport& report, std::ostream& out) {
   write_figures(out, report.total, spec_width);
   const std::size_t blocking = blocking_gaps(report).size();
   out << "coverage: " << report.total.observable.covered << " of " << report.total.observable.total
-      << " observable requirements have a case; " << report.gaps.size() << " gaps, " << blocking
-      << " blocking (observable " << k_blocking_spec
-      << " MUST/SHOULD requirements without a case)\n";
+      << " observable requirements have a case; " << report.gaps.size()
+      << " gaps (peer checklist included), " << blocking << " blocking (observable "
+      << k_blocking_spec << " MUST/SHOULD requirements without a case)\n";
+  if (report.peer.requirements > 0) {
+    out << "peer checklist: " << report.peer.observable.covered << " of "
+        << report.peer.observable.total << " observable, in-scope checks have a case\n";
+  }
 }
 
 }  // namespace parity::coverage

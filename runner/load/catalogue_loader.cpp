@@ -11,7 +11,8 @@ namespace {
 
 const std::vector<std::string> k_catalogue_keys{"spec_source", "requirements"};
 const std::vector<std::string> k_requirement_keys{
-    "id", "spec", "section", "level", "level_text", "binds", "observable", "partial", "summary"};
+    "id",      "spec",     "section", "level", "level_text",  "binds",       "observable",
+    "partial", "summary", "sources",  "expected", "note", "out_of_scope"};
 // BCP 14 (RFC 2119, RFC 8174) and ISO keywords, plus the two levels without a keyword.
 const std::vector<std::string> k_levels{"MUST",
                                         "MUST NOT",
@@ -24,7 +25,8 @@ const std::vector<std::string> k_levels{"MUST",
                                         "RECOMMENDED",
                                         "OPTIONAL",
                                         "IMPLICIT",
-                                        "INFORMATIVE"};
+                                        "INFORMATIVE",
+                                        "CHECK"};
 const std::vector<std::string> k_observation_points{"PAR", "AUTHZ", "TOKEN", "META"};
 
 std::vector<std::string> read_observable(MapReader& reader) {
@@ -38,6 +40,11 @@ std::vector<std::string> read_observable(MapReader& reader) {
     points.push_back(point.value);
   }
   return points;
+}
+
+std::string optional_string(MapReader& reader, const std::string& key) {
+  const auto value = optional_scalar(reader, key);
+  return value ? value->value : std::string();
 }
 
 Requirement read_requirement(const YAML::Node& node, const std::string& file) {
@@ -61,12 +68,16 @@ Requirement read_requirement(const YAML::Node& node, const std::string& file) {
   requirement.observable = read_observable(reader);
   requirement.partial = reader.optional_bool("partial", false);
   requirement.summary = required_scalar(reader, "summary").value;
+  requirement.sources = optional_string(reader, "sources");
+  requirement.expected = optional_string(reader, "expected");
+  requirement.note = optional_string(reader, "note");
+  requirement.out_of_scope = optional_string(reader, "out_of_scope");
   return requirement;
 }
 
-}  // namespace
-
-std::vector<Requirement> load_catalogue(const std::string& path) {
+void read_catalogue_file(const std::string& path,
+                         std::vector<Requirement>& catalogue,
+                         std::map<std::string, SourceLocation>& seen) {
   MapReader reader(parse_yaml_file(path), path, "requirement catalogue");
   allow_keys(reader, k_catalogue_keys);
   optional_scalar(reader, "spec_source");
@@ -74,8 +85,6 @@ std::vector<Requirement> load_catalogue(const std::string& path) {
   if (!list.IsSequence() || list.size() == 0) {
     throw LoadError(location_of(list, path), "'requirements' must be a non-empty list");
   }
-  std::vector<Requirement> catalogue;
-  std::map<std::string, SourceLocation> seen;
   for (const auto& item : list) {
     Requirement requirement = read_requirement(item, path);
     const auto [it, inserted] = seen.emplace(requirement.id, requirement.where);
@@ -85,6 +94,16 @@ std::vector<Requirement> load_catalogue(const std::string& path) {
                           it->second.str() + ")");
     }
     catalogue.push_back(std::move(requirement));
+  }
+}
+
+}  // namespace
+
+std::vector<Requirement> load_catalogue(const std::string& path) {
+  std::vector<Requirement> catalogue;
+  std::map<std::string, SourceLocation> seen;
+  for (const std::string& file : yaml_files(path)) {
+    read_catalogue_file(file, catalogue, seen);
   }
   return catalogue;
 }

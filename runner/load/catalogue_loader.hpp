@@ -8,9 +8,11 @@
 
 namespace parity::load {
 
-/// Loads the requirement catalogue (suites/catalogue/requirements.yaml) strictly: unknown
-/// keys, missing fields, unknown levels or observation points and duplicate ids throw
-/// LoadError "file:line:col: …" at the offending node. Entries keep their file order.
+/// Loads the requirement catalogue strictly from `path`: one YAML file, or every *.yaml file of
+/// a directory in name order (suites/catalogue/: peer-checklist.yaml, requirements.yaml).
+/// Unknown keys, missing fields, unknown levels or observation points and duplicate ids (also
+/// across files) throw LoadError "file:line:col: …" at the offending node. Entries keep their
+/// file order.
 std::vector<Requirement> load_catalogue(const std::string& path);
 
 /// Returns one LoadError per requirement id cited by a case of `suites` that `catalogue`

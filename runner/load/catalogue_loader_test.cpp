@@ -114,6 +114,33 @@ TEST(CatalogueLoaderTest, RejectsADuplicateIdAtTheSecondEntry) {
   EXPECT_EQ(error.substr(error.size() - 20), "/catalogue.yaml:2:5)");
 }
 
+TEST(CatalogueLoaderTest, LoadsEveryFileOfADirectoryAndRejectsIdsRepeatedAcrossFiles) {
+  TempDir dir;
+  dir.write("catalogue/a-peer.yaml",
+            "requirements:\n  - id: PEER-C2\n    spec: Peer checklist\n    section: C\n"
+            "    level: CHECK\n    observable: [PAR]\n    summary: request_uri in the body\n"
+            "    sources: OIDF2, NOP\n    expected: 400\n    out_of_scope: not here\n");
+  dir.write("catalogue/b-spec.yaml", k_catalogue);
+  const std::vector<Requirement> catalogue = load_catalogue(dir.path() + "/catalogue");
+  ASSERT_EQ(catalogue.size(), 4U);
+  EXPECT_EQ(catalogue[0].id, "PEER-C2");
+  EXPECT_TRUE(catalogue[0].is_peer_check());
+  EXPECT_EQ(catalogue[0].sources, "OIDF2, NOP");
+  EXPECT_EQ(catalogue[0].out_of_scope, "not here");
+  EXPECT_FALSE(catalogue[0].is_testable());
+  EXPECT_EQ(catalogue[1].id, "RFC9126-2.2-a");
+
+  dir.write("catalogue/c-again.yaml", k_catalogue);
+  try {
+    load_catalogue(dir.path() + "/catalogue");
+    ADD_FAILURE() << "a repeated id across files must be rejected";
+  } catch (const LoadError& error) {
+    EXPECT_NE(std::string(error.what()).find("c-again.yaml:3:5: duplicate requirement id"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
 class RequirementIdsTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -173,13 +200,14 @@ TEST_F(RequirementIdsTest, CaseLocationIsUsedWhenTheIdsHaveNone) {
 TEST(CommittedCatalogueTest, LoadsAndCoversEveryCitedId) {
   const std::filesystem::path root(PARITY_SOURCE_DIR);
   const std::vector<Requirement> catalogue =
-      load_catalogue((root / "suites/catalogue/requirements.yaml").string());
-  EXPECT_GE(catalogue.size(), 170U);
+      load_catalogue((root / "suites/catalogue").string());
+  EXPECT_GE(catalogue.size(), 250U);
   std::set<std::string> specs;
   for (const Requirement& requirement : catalogue) {
     specs.insert(requirement.spec);
   }
   EXPECT_TRUE(specs.contains("RFC 9126"));
+  EXPECT_TRUE(specs.contains("Peer checklist"));
   const std::vector<Suite> suites = load_suites({(root / "suites").string()});
   for (const LoadError& error : unknown_requirement_ids(suites, catalogue)) {
     ADD_FAILURE() << error.what();
