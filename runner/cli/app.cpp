@@ -72,9 +72,29 @@ void add_coverage_command(CLI::App& app, CoverageOptions& options, int& exit_cod
       "-s,--suites", options.suites, "Suite file or directory (repeatable; default: suites/)");
   command->add_option("--catalogue",
                       options.catalogue,
-                      "Requirement catalogue (default: suites/catalogue/requirements.yaml)");
+                      "Requirement catalogue file or directory (default: suites/catalogue/)");
   command->add_option("--json", options.json, "Also write the coverage report as JSON to PATH");
   command->callback([&options, &exit_code] { exit_code = coverage_command(options); });
+}
+
+void add_selftest_command(CLI::App& app, SelftestOptionsCli& options, int& exit_code) {
+  CLI::App* command = app.add_subcommand(
+      "selftest",
+      "Prove the suite catches non-conformance: run it against the clean reference server and "
+      "once per deliberate fault, and print the score");
+  command->add_option(
+      "-s,--suites", options.suites, "Suite file or directory (repeatable; default: suites/)");
+  command->add_option("--fault", options.faults, "Only this fault (repeatable; default: all)");
+  command->add_option("-f,--filter", options.filters, "Only cases matching this glob (repeatable)");
+  command->add_option("--proofs",
+                      options.proofs,
+                      "Fault-proof table (default: fixtures/reference/fault_proofs.yaml)");
+  command->add_option("--json", options.json, "Also write the result as JSON to PATH");
+  command->add_option("--parallel", options.parallel, "Fault runs in flight at once")
+      ->check(CLI::Range(1, 32));
+  command->add_option("-j,--jobs", options.jobs, "Cases in flight per run")
+      ->check(CLI::Range(1, 64));
+  command->callback([&options, &exit_code] { exit_code = selftest_command(options); });
 }
 
 void add_serve_command(CLI::App& app, ServeOptions& options, int& exit_code) {
@@ -106,11 +126,13 @@ int run_cli(int argc, char** argv) {
   ValidateOptions validate_options;
   ServeOptions serve_options;
   CoverageOptions coverage_options;
+  SelftestOptionsCli selftest_options;
   add_run_command(app, run_options, exit_code);
   add_list_command(app, list_options, exit_code);
   add_validate_command(app, validate_options, exit_code);
   add_coverage_command(app, coverage_options, exit_code);
   add_serve_command(app, serve_options, exit_code);
+  add_selftest_command(app, selftest_options, exit_code);
   app.add_subcommand("faults", "List the reference server's deliberate faults")
       ->callback([&exit_code] { exit_code = faults_command(); });
 

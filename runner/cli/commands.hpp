@@ -16,6 +16,10 @@ int validate_command(const ValidateOptions& options);
 int coverage_command(const CoverageOptions& options);
 /// `parity serve`: runs the reference server in the foreground until interrupted.
 int serve_command(const ServeOptions& options);
+/// `parity selftest`: runs the whole suite against the clean reference server and once per
+/// fault; prints the fault → catching cases table and the score. Returns 4 unless the clean
+/// server passes and every fault is caught.
+int selftest_command(const SelftestOptionsCli& options);
 /// `parity faults`: lists the reference server's fault catalogue.
 int faults_command();
 

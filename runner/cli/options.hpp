@@ -29,7 +29,7 @@ struct ValidateOptions {
 /// Options of `parity coverage`.
 struct CoverageOptions {
   std::vector<std::string> suites;  ///< files or directories; empty: suites/
-  std::string catalogue;            ///< empty: suites/catalogue/requirements.yaml
+  std::string catalogue;            ///< empty: suites/catalogue/ (every file)
   std::string json;                 ///< also write the report as JSON here; empty: no JSON
 };
 
@@ -39,6 +39,20 @@ struct ServeOptions {
   int port = 0;
   std::vector<std::string> faults;
 };
+
+/// Options of `parity selftest`.
+struct SelftestOptionsCli {
+  std::vector<std::string> suites;   ///< files or directories; empty: suites/
+  std::vector<std::string> faults;   ///< only these faults; empty: the whole catalogue
+  std::vector<std::string> filters;  ///< globs on "suite/id"; empty: every case
+  std::string proofs;                ///< empty: fixtures/reference/fault_proofs.yaml
+  std::string json;                  ///< also write the result as JSON here
+  int parallel = 4;
+  int jobs = 8;
+};
+
+/// The fault-proof table `parity selftest` reads by default.
+inline constexpr const char* k_default_fault_proofs = "fixtures/reference/fault_proofs.yaml";
 
 /// The requirement catalogue every command checks cited requirement ids against.
 inline constexpr const char* k_default_catalogue = "suites/catalogue";
