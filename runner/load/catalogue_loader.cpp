@@ -10,9 +10,19 @@ namespace parity::load {
 namespace {
 
 const std::vector<std::string> k_catalogue_keys{"spec_source", "requirements"};
-const std::vector<std::string> k_requirement_keys{
-    "id",      "spec",     "section", "level", "level_text",  "binds",       "observable",
-    "partial", "summary", "sources",  "expected", "note", "out_of_scope"};
+const std::vector<std::string> k_requirement_keys{"id",
+                                                  "spec",
+                                                  "section",
+                                                  "level",
+                                                  "level_text",
+                                                  "binds",
+                                                  "observable",
+                                                  "partial",
+                                                  "summary",
+                                                  "sources",
+                                                  "expected",
+                                                  "note",
+                                                  "out_of_scope"};
 // BCP 14 (RFC 2119, RFC 8174) and ISO keywords, plus the two levels without a keyword.
 const std::vector<std::string> k_levels{"MUST",
                                         "MUST NOT",

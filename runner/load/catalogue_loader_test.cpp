@@ -199,8 +199,7 @@ TEST_F(RequirementIdsTest, CaseLocationIsUsedWhenTheIdsHaveNone) {
 // The committed catalogue loads, and every committed case cites ids it holds.
 TEST(CommittedCatalogueTest, LoadsAndCoversEveryCitedId) {
   const std::filesystem::path root(PARITY_SOURCE_DIR);
-  const std::vector<Requirement> catalogue =
-      load_catalogue((root / "suites/catalogue").string());
+  const std::vector<Requirement> catalogue = load_catalogue((root / "suites/catalogue").string());
   EXPECT_GE(catalogue.size(), 250U);
   std::set<std::string> specs;
   for (const Requirement& requirement : catalogue) {
