@@ -28,6 +28,10 @@ int serve_command(const ServeOptions& options) {
   std::cout << "parity reference server (" << path << ")\n"
             << "issuer:   " << reference.base_url() << "\n"
             << "metadata: " << reference.base_url() << "/.well-known/oauth-authorization-server\n";
+  if (config.tls) {
+    std::cout << "tls:      " << config.tls->cert_file
+              << " (clients must trust its CA, e.g. fixtures/tls/ca.pem)\n";
+  }
   for (const std::string& fault : config.faults) {
     std::cout << "FAULT ON: " << fault << " (this server is deliberately non-conformant)\n";
   }
@@ -44,6 +48,7 @@ int faults_command() {
     std::cout << fault.name << "\n    breaks " << fault.requirement << ": " << fault.description
               << "\n";
   }
+  std::cout << server::fault_catalogue().size() << " faults\n";
   return 0;
 }
 

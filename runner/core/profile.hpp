@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace parity {
@@ -59,6 +60,32 @@ struct Endpoints {
   std::string par;
 };
 
+/// One rule of a profile's login script (profiles/README.md, "Login"): which HTML form of the
+/// provider's login or consent pages it handles, and how it fills and submits that form.
+/// A form matches when every given condition holds.
+struct LoginForm {
+  std::string name;                     ///< the rule's name, for messages
+  std::string form_id;                  ///< match: the form's `id` attribute
+  std::string action_contains;          ///< match: a substring of the resolved action URL
+  std::vector<std::string> has_fields;  ///< match: controls with these names exist
+  std::vector<std::pair<std::string, std::string>> field_values;  ///< match: control values
+  /// Values typed into controls (added when absent); `${env:NAME}` already resolved.
+  std::vector<std::pair<std::string, std::string>> fill;
+  std::string submit;  ///< the submit button's name, value or text; empty: the first one
+  SourceLocation where;
+};
+
+/// A profile's declarative login automation (profiles/README.md, "Login"): how parity gets
+/// from the authorization endpoint's first response to the redirect to the client.
+struct LoginScript {
+  bool declared = false;             ///< the profile has a `login:` block
+  std::vector<LoginForm> forms;      ///< tried in order on each HTML page
+  int max_requests = 12;             ///< requests one authorization may take after the first
+  std::vector<std::string> secrets;  ///< values read from the environment: always redacted
+  std::string unavailable_reason;    ///< non-empty: a variable is unset; `login` is withheld
+  SourceLocation where;
+};
+
 /// TLS settings for every request to this provider.
 struct TlsConfig {
   bool verify = true;       ///< false only when the profile says `insecure: true`; reports flag it
@@ -82,6 +109,11 @@ struct Profile {
   std::map<std::string, nlohmann::json> policies;
   std::vector<Client> clients;  ///< in file order; the first is the default client
   TlsConfig tls;
+  LoginScript login;  ///< login automation for cases that need a completed authorization
+  /// RFC 9449: absolute path of the PEM private key that signs DPoP proofs (empty: none, and
+  /// cases that need it are skipped), and its JWS alg (ES256 for EC, PS256 for RSA by default).
+  std::string dpop_key;
+  std::string dpop_alg;
   /// Non-empty: start the embedded reference server with this config file (absolute path)
   /// and take issuer and endpoints from it.
   std::string embedded_server_config;

@@ -38,6 +38,7 @@ struct StepResult {
   std::string error;  ///< for errored steps: what went wrong
   std::map<std::string, std::string> observed;
   std::int64_t elapsed_ms = 0;
+  bool ends_case = false;  ///< passed through an `ends_case` alternative: later steps are moot
 };
 
 /// What one case did.

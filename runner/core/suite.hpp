@@ -59,6 +59,10 @@ struct ExpectBlock {
   std::vector<Assertion> when;  ///< empty: always applies
   std::vector<Assertion> assertions;
   std::vector<ExpectBlock> any_of;
+  /// Inside any_of only: when this alternative is the one that held, the case ends here,
+  /// passed, and its later steps are not run (a conforming answer that makes them moot, e.g.
+  /// a push rejected at once where the later steps check a deferred rejection, RFC 9126 §2.1).
+  bool ends_case = false;
   SourceLocation where;
 };
 
@@ -73,6 +77,50 @@ struct AssertionSpec {
   std::optional<long> exp_offset;          ///< seconds from now; default +60
   std::optional<long> iat_offset;          ///< seconds from now; default 0
   std::vector<std::string> omit_claims;    ///< claims left out entirely
+  SourceLocation where;
+};
+
+/// A claim a case sets or overrides in a JWT it builds: strings inside `value` are templates;
+/// maps and lists are sent as JSON.
+struct ClaimOverride {
+  std::string name;
+  nlohmann::json value;
+  SourceLocation where;
+};
+
+/// RFC 9101 §4 / RFC 9126 §3: the step's authorization parameters sent as the claims of a
+/// request object (`request=<JWT>`), and how a case breaks it (suites/README.md, "Request
+/// objects (JAR)"). Unset members take the correct value.
+struct RequestObjectSpec {
+  std::optional<std::string> alg;        ///< RS256, PS256, ES256, HS256 or "none"
+  std::optional<std::string> key_path;   ///< sign with this key instead of the client's
+  std::optional<std::string> typ;        ///< header typ; default oauth-authz-req+jwt
+  std::vector<ClaimOverride> claims;     ///< set or overridden last
+  std::vector<std::string> omit_claims;  ///< claims left out entirely
+  std::optional<long> exp_offset;        ///< seconds from now; default +60
+  std::optional<long> nbf_offset;        ///< seconds from now; default 0
+  std::optional<long> iat_offset;        ///< seconds from now; default 0
+  TextPairs outer;                       ///< form parameters sent outside the object as well
+  bool tamper_signature = false;         ///< flip bits of the signature
+  bool only_request = false;             ///< no client_id outside the object
+  SourceLocation where;
+};
+
+/// RFC 9449 §4.2: a DPoP proof JWT sent in the `DPoP` header, and how a case breaks it
+/// (suites/README.md, "DPoP proofs"). Unset members take the correct value.
+struct DpopSpec {
+  std::optional<std::string> alg;        ///< RS256, PS256, ES256 or "none"; default from the key
+  std::optional<std::string> key_path;   ///< prove with this key instead of the profile's dpop_key
+  std::optional<std::string> typ;        ///< header typ; default dpop+jwt
+  std::optional<Text> htm, htu;          ///< claim overrides; default the request's method / URL
+  std::optional<Text> jti;               ///< default: random
+  std::optional<Text> nonce;             ///< RFC 9449 §8: server-provided nonce
+  std::optional<Text> ath;               ///< access token; the proof carries its SHA-256 (§4.2)
+  std::optional<long> iat_offset;        ///< seconds from now; default 0
+  std::vector<ClaimOverride> claims;     ///< set or overridden last
+  std::vector<std::string> omit_claims;  ///< claims left out entirely
+  std::optional<Text> raw;               ///< send this literal header value instead of a proof
+  bool tamper_signature = false;         ///< flip bits of the signature
   SourceLocation where;
 };
 
@@ -97,6 +145,12 @@ struct RequestSpec {
   TextPairs query;           ///< extra query-string parameters on a POST
   TextPairs headers;         ///< extra headers
   std::optional<Text> body;  ///< raw body, replaces the form encoding
+  /// authorize only: complete the authorization with the profile's login script (follow the
+  /// provider's pages to the redirect to the client, which is then judged). Unset: true when
+  /// the case requires the `login` capability (suites/README.md, "Completing an authorization").
+  std::optional<bool> login;
+  std::optional<RequestObjectSpec> request_object;  ///< send the parameters as a JAR (RFC 9101)
+  std::optional<DpopSpec> dpop;                     ///< add a DPoP proof header (RFC 9449)
 };
 
 /// A value taken from a response and stored as a variable for later steps.
@@ -114,14 +168,20 @@ struct Step {
   Text wait;                        ///< for kind wait: "5s", "1500ms" or "${expires_in} + 2s"
   std::vector<ExpectBlock> expect;  ///< alternatives: the first whose `when` holds is used
   std::vector<Capture> captures;
+  int repeat = 1;             ///< the request is sent this many times (1..1000)
+  bool concurrently = false;  ///< all repetitions start at once, each on its own thread
+  /// Over all repetitions: "count", "present:<selector>", "distinct:<selector>",
+  /// "entropy_bits:<selector>" with integer predicates (suites/README.md, "Repeated and
+  /// concurrent steps").
+  std::vector<Assertion> aggregate;
   SourceLocation where;
 };
 
 /// A generated or literal case variable.
 struct VarSpec {
   std::string name;
-  enum class Kind { literal, random, pkce_verifier } kind = Kind::literal;
-  Text value;      ///< for literal
+  enum class Kind { literal, random, pkce_verifier, thumbprint } kind = Kind::literal;
+  Text value;      ///< for literal; for thumbprint: the absolute path of the key file
   int length = 0;  ///< for random: number of characters
   SourceLocation where;
 };

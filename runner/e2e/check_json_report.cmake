@@ -1,5 +1,6 @@
 # Checks a parity JSON report: schema_version 1, at least MIN_CASES cases, none failed or
-# errored, and the totals add up.   cmake -DREPORT=path -DMIN_CASES=n -P check_json_report.cmake
+# errored, the totals add up, and TLS was verified on an https issuer.
+#   cmake -DREPORT=path -DMIN_CASES=n -P check_json_report.cmake
 file(READ "${REPORT}" text)
 string(JSON version GET "${text}" schema_version)
 if(NOT version EQUAL 1)
@@ -13,6 +14,12 @@ string(JSON passed GET "${text}" totals passed)
 message("cases ${cases}, passed ${passed}, failed ${failed}, errored ${errored}")
 if(NOT cases EQUAL total OR cases LESS MIN_CASES)
   message(FATAL_ERROR "expected at least ${MIN_CASES} cases, totals.total ${total}, cases ${cases}")
+endif()
+# The reference profiles trust the test CA (fixtures/tls): their runs are verified HTTPS.
+string(JSON tls_verified GET "${text}" tls_verified)
+string(JSON issuer GET "${text}" profile issuer)
+if(NOT tls_verified OR NOT issuer MATCHES "^https://")
+  message(FATAL_ERROR "expected a verified HTTPS run: tls_verified ${tls_verified}, issuer ${issuer}")
 endif()
 if(NOT failed EQUAL 0 OR NOT errored EQUAL 0)
   message(FATAL_ERROR "the reference server must pass: ${failed} failed, ${errored} errored")

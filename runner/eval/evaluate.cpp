@@ -80,7 +80,14 @@ void check_assertion(const Assertion& assertion, const Context& context, std::ve
   }
 }
 
-std::vector<Check> check_block(const ExpectBlock& block, const Context& context, std::string& alt);
+/// The alternative of an any_of that held ("outer / inner" when nested), and whether it ends
+/// the case.
+struct Held {
+  std::string alternative;
+  bool ends_case = false;
+};
+
+std::vector<Check> check_block(const ExpectBlock& block, const Context& context, Held& held);
 
 std::string alternative_label(const ExpectBlock& block, std::size_t index) {
   return block.label.empty() ? "alternative " + std::to_string(index + 1) : block.label;
@@ -110,21 +117,20 @@ std::vector<std::size_t> eligible_alternatives(const ExpectBlock& parent,
 
 /// RFC 9126 and RFC 6749 sometimes allow several conforming answers: at least one
 /// alternative must hold entirely. On failure every alternative's checks are reported.
-std::vector<Check> check_any_of(const ExpectBlock& parent,
-                                const Context& context,
-                                std::string& alt) {
+std::vector<Check> check_any_of(const ExpectBlock& parent, const Context& context, Held& held) {
   std::string expected;
   std::vector<Check> reported;
   for (const std::size_t i : eligible_alternatives(parent, context.profile, expected)) {
     const ExpectBlock& candidate = parent.any_of[i];
     const std::string label = alternative_label(candidate, i);
-    std::string nested;
+    Held nested;
     std::vector<Check> checks = check_block(candidate, context, nested);
     if (all_passed(checks)) {
-      alt = label;
-      if (!nested.empty()) {
-        alt.append(" / ").append(nested);
+      held.alternative = label;
+      if (!nested.alternative.empty()) {
+        held.alternative.append(" / ").append(nested.alternative);
       }
+      held.ends_case = candidate.ends_case || nested.ends_case;
       return {Check{"any_of: " + label + " held", true, expected, label, candidate.where}};
     }
     for (Check& check : checks) {
@@ -137,13 +143,13 @@ std::vector<Check> check_any_of(const ExpectBlock& parent,
   return reported;
 }
 
-std::vector<Check> check_block(const ExpectBlock& block, const Context& context, std::string& alt) {
+std::vector<Check> check_block(const ExpectBlock& block, const Context& context, Held& held) {
   std::vector<Check> checks;
   for (const Assertion& assertion : block.assertions) {
     check_assertion(assertion, context, checks);
   }
   if (!block.any_of.empty()) {
-    std::vector<Check> any = check_any_of(block, context, alt);
+    std::vector<Check> any = check_any_of(block, context, held);
     checks.insert(
         checks.end(), std::make_move_iterator(any.begin()), std::make_move_iterator(any.end()));
   }
@@ -171,7 +177,10 @@ Evaluation evaluate(const std::vector<ExpectBlock>& blocks,
     evaluation.applicable = false;
     return evaluation;
   }
-  evaluation.checks = check_block(*block, Context{profile, exchange, vars}, evaluation.alternative);
+  Held held;
+  evaluation.checks = check_block(*block, Context{profile, exchange, vars}, held);
+  evaluation.alternative = held.alternative;
+  evaluation.ends_case = held.ends_case;
   return evaluation;
 }
 

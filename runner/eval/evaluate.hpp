@@ -19,6 +19,7 @@ struct Evaluation {
   std::vector<Check> checks;
   std::string alternative;
   bool applicable = true;  ///< false when no expectation block applies to the profile
+  bool ends_case = false;  ///< the alternative that held says `ends_case: true`
 };
 
 /// Picks the first block whose `when` holds for `profile` (nullptr when none does). `when`

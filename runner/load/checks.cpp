@@ -13,8 +13,20 @@ namespace parity::load {
 namespace {
 
 // profiles/README.md, "Capabilities" (client_auth:<method> is checked separately).
-const std::vector<std::string> k_capabilities{
-    "pkce_s256", "pkce_plain", "pkce_required", "public_clients", "discovery", "auto_login"};
+const std::vector<std::string> k_capabilities{"pkce_s256",
+                                              "pkce_plain",
+                                              "pkce_required",
+                                              "public_clients",
+                                              "discovery",
+                                              "auto_login",
+                                              "login",
+                                              "jar",
+                                              "dpop",
+                                              "dpop_nonce",
+                                              "rar",
+                                              "par_required",
+                                              "par_required_client",
+                                              "fapi2"};
 
 // suites/README.md, "Variables": names a case variable or capture may not redefine.
 const std::vector<std::string> k_builtin_names{"issuer", "metadata_url", "state", "nonce", "now"};

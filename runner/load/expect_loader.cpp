@@ -216,6 +216,11 @@ ExpectBlock read_block(const YAML::Node& node, const std::string& file, bool all
       block.any_of = read_any_of(value, file);
     } else if (key == "label") {
       block.label = optional_scalar(reader, key)->value;
+    } else if (key == "ends_case" && !allow_when) {
+      block.ends_case = reader.optional_bool(key, false);
+    } else if (key == "ends_case") {
+      throw LoadError(reader.location_of_key(key),
+                      "'ends_case' is only allowed on an alternative inside 'any_of'");
     } else {
       const Located selector{key, reader.location_of_key(key)};
       check_selector(selector);

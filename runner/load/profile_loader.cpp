@@ -22,7 +22,10 @@ const std::vector<std::string> k_profile_keys{"id",
                                               "capabilities",
                                               "policies",
                                               "max_response_bytes",
-                                              "embedded_server"};
+                                              "embedded_server",
+                                              "dpop_key",
+                                              "dpop_alg",
+                                              "login"};
 const std::vector<std::string> k_client_keys{"client_id",
                                              "auth_method",
                                              "secret_env",
@@ -296,6 +299,137 @@ void read_capabilities(MapReader& reader, Profile& profile) {
   if (!profile.metadata_url.empty() || !profile.embedded_server_config.empty()) {
     profile.capabilities.insert("discovery");
   }
+  // A completed authorization: no user needed (auto_login), or a usable login script.
+  if (profile.capabilities.count("auto_login") > 0 ||
+      (profile.login.declared && profile.login.unavailable_reason.empty())) {
+    profile.capabilities.insert("login");
+  }
+}
+
+// profiles/README.md, "Login".
+const std::vector<std::string> k_login_keys{"max_requests", "forms"};
+const std::vector<std::string> k_login_form_keys{"name", "match", "fill", "submit"};
+const std::vector<std::string> k_login_match_keys{
+    "form_id", "action_contains", "has_fields", "field_values"};
+
+// "${env:NAME}" in a login value is read from the environment now ("$${" is a literal "${");
+// an unset variable withholds the `login` capability, with the reason.
+std::string resolve_login_value(const Located& value, LoginScript& script) {
+  const std::string& raw = value.value;
+  std::string resolved;
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw.compare(i, 3, "$${") == 0 || raw.compare(i, 2, "${") != 0) {
+      resolved += raw.compare(i, 3, "$${") == 0 ? "${" : std::string(1, raw[i]);
+      i += raw.compare(i, 3, "$${") == 0 ? 3 : 1;
+      continue;
+    }
+    const std::size_t end = raw.find('}', i);
+    const std::string name = end == std::string::npos ? "" : raw.substr(i + 2, end - i - 2);
+    if (name.rfind("env:", 0) != 0) {
+      throw LoadError(value.where, "a login value may only use ${env:NAME} (or $${ for '${')");
+    }
+    const Located variable{name.substr(4), value.where};
+    require_pattern(
+        variable, "[A-Za-z_][A-Za-z0-9_]*", "environment variable name", "letters, digits and '_'");
+    const char* text = std::getenv(variable.value.c_str());
+    if (text == nullptr && script.unavailable_reason.empty()) {
+      script.unavailable_reason = "environment variable " + variable.value + " is not set";
+    }
+    resolved += text == nullptr ? "" : text;
+    if (text != nullptr && *text != '\0') {
+      script.secrets.emplace_back(text);
+    }
+    i = end + 1;
+  }
+  return resolved;
+}
+
+// A map of control name → value; values are resolved when `script` is given.
+std::vector<std::pair<std::string, std::string>> read_login_pairs(MapReader& parent,
+                                                                  const std::string& key,
+                                                                  LoginScript* script) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  const auto node = parent.optional_node(key);
+  if (!node) {
+    return pairs;
+  }
+  MapReader reader(*node, parent.file(), "'" + key + "'");
+  for (const auto& name : reader.keys()) {
+    const Located value = *optional_scalar(reader, name);
+    pairs.emplace_back(name, script != nullptr ? resolve_login_value(value, *script) : value.value);
+  }
+  return pairs;
+}
+
+LoginForm read_login_form(const YAML::Node& node, const std::string& file, LoginScript& script) {
+  MapReader reader(node, file, "login form");
+  allow_keys(reader, k_login_form_keys);
+  LoginForm form;
+  form.where = reader.location();
+  form.name = optional_scalar(reader, "name").value_or(Located{}).value;
+  MapReader match(reader.required_node("match"), file, "match");
+  allow_keys(match, k_login_match_keys);
+  form.form_id = optional_scalar(match, "form_id").value_or(Located{}).value;
+  form.action_contains = optional_scalar(match, "action_contains").value_or(Located{}).value;
+  form.has_fields = match.optional_string_list("has_fields");
+  form.field_values = read_login_pairs(match, "field_values", nullptr);
+  if (form.form_id.empty() && form.action_contains.empty() && form.has_fields.empty() &&
+      form.field_values.empty()) {
+    throw LoadError(match.location(), "'match' needs at least one condition");
+  }
+  form.fill = read_login_pairs(reader, "fill", &script);
+  form.submit = optional_scalar(reader, "submit").value_or(Located{}).value;
+  if (form.name.empty()) {
+    form.name = "form " + std::to_string(script.forms.size() + 1);
+  }
+  return form;
+}
+
+// profiles/README.md, "Login": the declarative login and consent automation.
+void read_login(MapReader& reader, Profile& profile) {
+  const auto node = reader.optional_node("login");
+  if (!node) {
+    return;
+  }
+  MapReader login(*node, reader.file(), "login");
+  allow_keys(login, k_login_keys);
+  LoginScript& script = profile.login;
+  script.declared = true;
+  script.where = login.location();
+  script.max_requests = static_cast<int>(read_positive(login, "max_requests", script.max_requests));
+  if (script.max_requests > 100) {
+    throw LoadError(login.location_of_key("max_requests"), "'max_requests' must be at most 100");
+  }
+  if (const auto forms = login.optional_node("forms")) {
+    if (!forms->IsSequence()) {
+      throw LoadError(location_of(*forms, reader.file()), "'forms' must be a list of form rules");
+    }
+    for (const auto& item : *forms) {
+      script.forms.push_back(read_login_form(item, reader.file(), script));
+    }
+  }
+}
+
+// RFC 9449 §4.2: the key that signs DPoP proofs; the alg defaults from its type.
+void read_dpop_key(MapReader& reader, Profile& profile) {
+  const auto path = optional_scalar(reader, "dpop_key");
+  const auto alg = optional_scalar(reader, "dpop_alg");
+  if (!path) {
+    if (alg) {
+      throw LoadError(alg->where, "'dpop_alg' needs 'dpop_key'");
+    }
+    return;
+  }
+  profile.dpop_key = resolve_path(reader.file(), path->value);
+  const std::string key_type = check_private_key(profile.dpop_key, path->where);
+  profile.dpop_alg = key_type == "rsa" ? "PS256" : "ES256";
+  if (alg) {
+    require_choice(*alg, {"RS256", "PS256", "ES256"}, "dpop_alg");
+    if ((alg->value == "ES256") != (key_type == "ec")) {
+      throw LoadError(alg->where, "dpop_alg " + alg->value + " does not fit the dpop_key");
+    }
+    profile.dpop_alg = alg->value;
+  }
 }
 
 struct LoadedProfile {
@@ -326,6 +460,8 @@ LoadedProfile read_profile(const std::string& path) {
   profile.max_response_bytes = static_cast<std::size_t>(
       read_positive(reader, "max_response_bytes", static_cast<long>(profile.max_response_bytes)));
   read_policies(reader, profile);
+  read_dpop_key(reader, profile);
+  read_login(reader, profile);
   profile.clients = read_clients(reader, profile.tls);
   read_capabilities(reader, profile);
   reader.finish();

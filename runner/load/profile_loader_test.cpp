@@ -143,6 +143,7 @@ TEST_F(ProfileLoaderTest, LoadsEveryKeyWithTheSecretFromTheEnvironment) {
                                    "client_auth:private_key_jwt",
                                    "client_auth:tls_client_auth",
                                    "discovery",
+                                   "login",
                                    "pkce_s256",
                                    "public_clients"}));
 }
@@ -296,6 +297,72 @@ const std::vector<BadProfile> k_bad_profiles{
      "  mtls: { client_id: m, auth_method: tls_client_auth }\n",
      "5:3: tls_client_auth client 'mtls' needs tls.client_cert and tls.client_key"},
 };
+
+constexpr const char* k_login_profile = R"(id: x
+issuer: https://a.example
+discovery: true
+login:
+  max_requests: 7
+  forms:
+    - name: sign-in
+      match: { has_fields: [login, password], field_values: { prompt: login } }
+      fill: { login: "user $${x}", password: "${env:PARITY_LOAD_TEST_SECRET}" }
+      submit: Sign-in
+    - match: { action_contains: /consent, form_id: c }
+clients:
+  spa: { client_id: s, auth_method: none }
+)";
+
+TEST_F(ProfileLoaderTest, LoginScriptIsReadAndGrantsTheLoginCapability) {
+  ::setenv(k_secret_variable, "pa55word", 1);
+  const Profile profile = load_profile(write(k_login_profile));
+  const LoginScript& login = profile.login;
+  EXPECT_TRUE(login.declared);
+  EXPECT_EQ(login.max_requests, 7);
+  ASSERT_EQ(login.forms.size(), 2U);
+  EXPECT_EQ(login.forms[0].name, "sign-in");
+  EXPECT_EQ(login.forms[0].has_fields, (std::vector<std::string>{"login", "password"}));
+  EXPECT_EQ(login.forms[0].field_values.at(0).second, "login");
+  using Pairs = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(login.forms[0].fill, (Pairs{{"login", "user ${x}"}, {"password", "pa55word"}}));
+  EXPECT_EQ(login.forms[0].submit, "Sign-in");
+  EXPECT_EQ(login.forms[1].name, "form 2");
+  EXPECT_EQ(login.forms[1].action_contains, "/consent");
+  EXPECT_EQ(login.secrets, std::vector<std::string>{"pa55word"});
+  EXPECT_EQ(profile.capabilities.count("login"), 1U);
+}
+
+TEST_F(ProfileLoaderTest, UnsetLoginVariableWithholdsTheLoginCapability) {
+  const Profile profile = load_profile(write(k_login_profile));
+  EXPECT_EQ(profile.login.unavailable_reason,
+            "environment variable PARITY_LOAD_TEST_SECRET is not set");
+  EXPECT_EQ(profile.capabilities.count("login"), 0U);
+}
+
+TEST_F(ProfileLoaderTest, AutoLoginImpliesTheLoginCapability) {
+  const Profile profile = load_profile(
+      write("id: x\nissuer: https://a.example\ndiscovery: true\ncapabilities: [auto_login]\n"
+            "clients:\n  spa: { client_id: s, auth_method: none }\n"));
+  EXPECT_EQ(profile.capabilities.count("login"), 1U);
+  EXPECT_FALSE(profile.login.declared);
+}
+
+TEST_F(ProfileLoaderTest, BadLoginScriptsAreReportedAtTheOffendingNode) {
+  const std::string head = "id: x\nissuer: https://a.example\ndiscovery: true\n";
+  const std::string tail = "clients:\n  spa: { client_id: s, auth_method: none }\n";
+  EXPECT_EQ(error_of(head + "login:\n  forms:\n    - match: {}\n" + tail),
+            file() + ":6:14: 'match' needs at least one condition");
+  EXPECT_EQ(error_of(head +
+                     "login:\n  forms:\n    - match: { form_id: a }\n      fill: { a: "
+                     "'${client.id}' }\n" +
+                     tail),
+            file() + ":7:18: a login value may only use ${env:NAME} (or $${ for '${')");
+  EXPECT_EQ(error_of(head + "login:\n  max_requests: 1000\n" + tail),
+            file() + ":5:3: 'max_requests' must be at most 100");
+  EXPECT_NE(error_of(head + "login:\n  forms:\n    - match: { form_id: a }\n      fil: {}\n" + tail)
+                .find("unknown key 'fil'"),
+            std::string::npos);
+}
 
 TEST_F(ProfileLoaderTest, BadProfilesAreReportedAtTheOffendingNode) {
   for (const auto& bad : k_bad_profiles) {

@@ -18,12 +18,41 @@ const std::vector<std::string> k_request_keys{"client",
                                               "content_type",
                                               "body",
                                               "url",
-                                              "assertion"};
+                                              "assertion",
+                                              "request_object",
+                                              "dpop",
+                                              "login"};
 const std::vector<std::string> k_assertion_keys{
     "client_assertion_type", "key", "alg", "iss", "sub", "aud", "jti", "exp", "iat", "omit"};
 const std::vector<std::string> k_assertion_algs{"RS256", "PS256", "ES256", "HS256", "none"};
 // RFC 7523 §3 and OIDC Core §9: the claims of the default client assertion.
 const std::vector<std::string> k_assertion_claims{"iss", "sub", "aud", "jti", "exp", "iat"};
+const std::vector<std::string> k_request_object_keys{"alg",
+                                                     "key",
+                                                     "typ",
+                                                     "claims",
+                                                     "omit_claims",
+                                                     "exp_offset",
+                                                     "nbf_offset",
+                                                     "iat_offset",
+                                                     "outer",
+                                                     "tamper_signature",
+                                                     "only_request"};
+const std::vector<std::string> k_dpop_keys{"alg",
+                                           "key",
+                                           "typ",
+                                           "htm",
+                                           "htu",
+                                           "iat_offset",
+                                           "jti",
+                                           "nonce",
+                                           "ath",
+                                           "claims",
+                                           "omit_claims",
+                                           "raw",
+                                           "tamper_signature"};
+// RFC 9449 §4.2: a DPoP proof is signed with an asymmetric key whose public JWK it carries.
+const std::vector<std::string> k_dpop_algs{"RS256", "PS256", "ES256", "none"};
 // RFC 9110 §5.6.2 token: method and header names.
 constexpr const char* k_token_pattern = "[-!#$%&'*+.^_`|~0-9A-Za-z]+";
 
@@ -104,6 +133,143 @@ void read_key(MapReader& reader, AssertionSpec& spec) {
   }
 }
 
+// A key path resolved against the suite file; the key must be a private key that fits `alg`.
+std::optional<std::string> read_signing_key(MapReader& reader,
+                                            const std::optional<Located>& alg,
+                                            const std::string& what) {
+  const auto key = optional_scalar(reader, "key");
+  if (!key) {
+    return std::nullopt;
+  }
+  const std::string path = resolve_path(reader.file(), key->value);
+  const std::string type = check_private_key(path, key->where);
+  if (alg && alg->value != "none" && alg->value != "HS256" &&
+      (alg->value == "ES256") != (type == "ec")) {
+    throw LoadError(alg->where,
+                    what + " alg " + alg->value + " does not fit the " +
+                        (type == "ec" ? "EC" : "RSA") + " key " + key->value);
+  }
+  return path;
+}
+
+std::optional<Located> read_alg(MapReader& reader, const std::vector<std::string>& algs) {
+  auto alg = optional_scalar(reader, "alg");
+  if (alg) {
+    require_choice(*alg, algs, "alg");
+  }
+  return alg;
+}
+
+std::vector<ClaimOverride> read_claims(MapReader& parent) {
+  std::vector<ClaimOverride> claims;
+  const auto node = parent.optional_node("claims");
+  if (!node) {
+    return claims;
+  }
+  MapReader reader(*node, parent.file(), "'claims'");
+  for (const auto& name : reader.keys()) {
+    const SourceLocation where = reader.location_of_key(name);
+    if (name.empty()) {
+      throw LoadError(where, "empty claim name in 'claims'");
+    }
+    const YAML::Node value = *reader.optional_node(name);
+    ClaimOverride claim{
+        name, to_json(value), value.IsNull() ? where : location_of(value, parent.file())};
+    check_json_templates(claim.value, claim.where);
+    claims.push_back(std::move(claim));
+  }
+  return claims;
+}
+
+std::vector<std::string> read_claim_names(MapReader& reader) {
+  std::vector<std::string> names;
+  for (const auto& item : optional_scalar_list(reader, "omit_claims")) {
+    if (item.value.empty()) {
+      throw LoadError(item.where, "empty name in 'omit_claims'");
+    }
+    names.push_back(item.value);
+  }
+  return names;
+}
+
+RequestObjectSpec read_request_object(const YAML::Node& node, const std::string& file) {
+  RequestObjectSpec spec;
+  if (node.IsNull()) {
+    return spec;
+  }
+  MapReader reader(node, file, "request_object");
+  allow_keys(reader, k_request_object_keys);
+  const auto alg = read_alg(reader, k_assertion_algs);
+  if (alg) {
+    spec.alg = alg->value;
+  }
+  spec.key_path = read_signing_key(reader, alg, "request_object");
+  if (const auto typ = optional_scalar(reader, "typ")) {
+    spec.typ = typ->value;
+  }
+  spec.claims = read_claims(reader);
+  spec.omit_claims = read_claim_names(reader);
+  spec.exp_offset = reader.optional_int("exp_offset");
+  spec.nbf_offset = reader.optional_int("nbf_offset");
+  spec.iat_offset = reader.optional_int("iat_offset");
+  spec.outer = read_pairs(reader, "outer", false);
+  spec.tamper_signature = reader.optional_bool("tamper_signature", false);
+  spec.only_request = reader.optional_bool("only_request", false);
+  return spec;
+}
+
+DpopSpec read_dpop(const YAML::Node& node, const std::string& file) {
+  DpopSpec spec;
+  if (node.IsNull()) {
+    return spec;
+  }
+  MapReader reader(node, file, "dpop");
+  allow_keys(reader, k_dpop_keys);
+  spec.raw = optional_text(reader, "raw");
+  if (spec.raw && reader.keys().size() > 1) {
+    throw LoadError(spec.raw->where, "'raw' replaces the whole proof: give no other dpop key");
+  }
+  const auto alg = read_alg(reader, k_dpop_algs);
+  if (alg) {
+    spec.alg = alg->value;
+  }
+  spec.key_path = read_signing_key(reader, alg, "dpop");
+  if (const auto typ = optional_scalar(reader, "typ")) {
+    spec.typ = typ->value;
+  }
+  spec.htm = optional_text(reader, "htm");
+  spec.htu = optional_text(reader, "htu");
+  spec.jti = optional_text(reader, "jti");
+  spec.nonce = optional_text(reader, "nonce");
+  spec.ath = optional_text(reader, "ath");
+  spec.iat_offset = reader.optional_int("iat_offset");
+  spec.claims = read_claims(reader);
+  spec.omit_claims = read_claim_names(reader);
+  spec.tamper_signature = reader.optional_bool("tamper_signature", false);
+  return spec;
+}
+
+// RFC 9126 §3 (push) and RFC 9101 §5 (authorize) take request objects; RFC 9449 §5 (token)
+// and the PAR endpoint (RFC 9449 §10.1) take DPoP proofs.
+void read_extensions(MapReader& reader, RequestSpec& spec, const std::string& kind) {
+  if (const auto node = reader.optional_node("request_object")) {
+    if (kind != "push" && kind != "authorize") {
+      throw LoadError(reader.location_of_key("request_object"),
+                      "'request_object' is only allowed on push and authorize steps");
+    }
+    spec.request_object = read_request_object(*node, reader.file());
+    spec.request_object->where = reader.location_of_key("request_object");
+  }
+  if (const auto node = reader.optional_node("dpop")) {
+    if (kind != "push" && kind != "token") {
+      throw LoadError(reader.location_of_key("dpop"),
+                      "'dpop' is only allowed on push and token steps");
+    }
+    spec.dpop = read_dpop(*node, reader.file());
+    spec.dpop->where = reader.location_of_key("dpop");
+  }
+}
+
 }  // namespace
 
 AssertionSpec read_assertion_spec(const YAML::Node& node, const std::string& file) {
@@ -151,6 +317,14 @@ RequestSpec read_request(const YAML::Node& node, const std::string& file, const 
   read_transport(reader, spec);
   if (const auto assertion = reader.optional_node("assertion")) {
     spec.assertion = read_assertion_spec(*assertion, file);
+  }
+  read_extensions(reader, spec, kind);
+  if (reader.has("login")) {
+    // suites/README.md, "Completing an authorization".
+    if (kind != "authorize") {
+      throw LoadError(reader.location_of_key("login"), "'login' applies only to authorize steps");
+    }
+    spec.login = reader.optional_bool("login", false);
   }
   return spec;
 }

@@ -89,6 +89,9 @@ const std::vector<BadSuite> k_bad_suites{
     {head("    steps:\n      - push: {}\n        expect:\n          any_of:\n"
           "            - when: { capability:x: true }\n              status: 1\n"),
      "11:15: 'when' is not allowed inside 'any_of'"},
+    {head("    steps:\n      - push: {}\n        expect:\n          status: 1\n"
+          "          ends_case: true\n"),
+     "11:11: 'ends_case' is only allowed on an alternative inside 'any_of'"},
     {head("    steps:\n      - wait: 5x\n"), "8:15: invalid duration '5x'"},
     {head("    steps:\n      - wait: 5s\n        expect: { status: 1 }\n"),
      "9:9: a wait step takes no 'expect'"},
@@ -115,7 +118,7 @@ const std::vector<BadSuite> k_bad_suites{
     {head("    vars: { n: { random: 0 } }\n    steps: [{discover: {}}]\n"),
      "7:18: 'random' must be between 1 and 4096"},
     {head("    vars: { n: { random: 5, pkce_verifier: true } }\n    steps: [{discover: {}}]\n"),
-     "7:16: variable 'n' needs exactly one of 'random' or 'pkce_verifier'"},
+     "7:16: variable 'n' needs exactly one of 'random', 'pkce_verifier' or 'thumbprint'"},
     {head("    vars: { n: { pkce_verifer: true } }\n    steps: [{discover: {}}]\n"),
      "7:18: unknown key 'pkce_verifer' in variable 'n' (did you mean 'pkce_verifier'?)"},
     {head("    level: could\n    steps: [{discover: {}}]\n"), "7:12: unknown level 'could'"},

@@ -1,6 +1,10 @@
 #include "load/suite_loader.hpp"
 
+#include "crypto/error.hpp"
+#include "crypto/key.hpp"
+#include "eval/aggregate.hpp"
 #include "eval/duration.hpp"
+#include "eval/predicate.hpp"
 #include "eval/vars.hpp"
 #include "load/checks.hpp"
 #include "load/expect_loader.hpp"
@@ -26,8 +30,22 @@ constexpr std::array<std::pair<const char*, StepKind>, 5> k_step_kinds{{
 const std::vector<std::string> k_suite_keys{"suite", "title", "cases"};
 const std::vector<std::string> k_case_keys{
     "id", "title", "requirements", "tags", "requires", "level", "client", "vars", "steps"};
-const std::vector<std::string> k_step_keys{
-    "push", "authorize", "token", "discover", "wait", "name", "expect", "capture"};
+const std::vector<std::string> k_step_keys{"push",
+                                           "authorize",
+                                           "token",
+                                           "discover",
+                                           "wait",
+                                           "name",
+                                           "expect",
+                                           "capture",
+                                           "repeat",
+                                           "concurrently",
+                                           "aggregate"};
+const std::vector<std::string> k_aggregate_selectors{
+    "count", "present:", "distinct:", "entropy_bits:"};
+const std::vector<std::string> k_aggregate_predicates{
+    "equals", "not_equals", "one_of", "between", "at_least", "at_most"};
+constexpr long k_max_repeat = 1000;
 const std::vector<std::string> k_levels{"must", "should"};
 constexpr int k_max_random_length = 4096;
 
@@ -64,6 +82,117 @@ std::pair<std::string, StepKind> step_kind(MapReader& reader) {
   return *found;
 }
 
+[[noreturn]] void bad_aggregate_operand(const Predicate& predicate, const std::string& shape) {
+  throw LoadError(predicate.where,
+                  std::string(eval::to_string(predicate.op)) + " in 'aggregate' needs " + shape);
+}
+
+void check_aggregate_operand(const Predicate& predicate) {
+  const nlohmann::json& operand = predicate.operand;
+  const auto all_integers = [](const nlohmann::json& list) {
+    return std::all_of(
+        list.begin(), list.end(), [](const auto& v) { return v.is_number_integer(); });
+  };
+  switch (predicate.op) {
+    case Predicate::Op::one_of:
+      if (!operand.is_array() || operand.empty() || !all_integers(operand)) {
+        bad_aggregate_operand(predicate, "a non-empty list of integers");
+      }
+      return;
+    case Predicate::Op::between:
+      if (!operand.is_array() || operand.size() != 2 || !all_integers(operand) ||
+          operand[0].get<long long>() > operand[1].get<long long>()) {
+        bad_aggregate_operand(predicate, "a list of two integers [min, max] with min <= max");
+      }
+      return;
+    default:
+      if (!operand.is_number_integer()) {
+        bad_aggregate_operand(predicate, "an integer");
+      }
+  }
+}
+
+Predicate read_aggregate_predicate(const Located& name,
+                                   const YAML::Node& operand,
+                                   const std::string& file) {
+  require_choice(name, k_aggregate_predicates, "aggregate predicate");
+  Predicate predicate{*eval::parse_predicate_op(name.value),
+                      to_json(operand),
+                      operand.IsNull() ? name.where : location_of(operand, file)};
+  check_aggregate_operand(predicate);
+  return predicate;
+}
+
+Assertion read_aggregate_assertion(const Located& selector,
+                                   const YAML::Node& value,
+                                   const std::string& file) {
+  if (!eval::parse_aggregate_selector(selector.value)) {
+    const std::string prefix = selector.value.substr(0, selector.value.find(':') + 1);
+    const std::string close = suggest(prefix, k_aggregate_selectors);
+    throw LoadError(selector.where,
+                    "invalid aggregate selector '" + selector.value +
+                        "' (count, present:<selector>, distinct:<selector> or "
+                        "entropy_bits:<selector>" +
+                        (close.empty() ? "" : "; did you mean '" + close + "…'?") + ")");
+  }
+  Assertion assertion{selector.value, {}, selector.where};
+  if (!value.IsMap()) {
+    const Located name{value.IsSequence() ? "one_of" : "equals", selector.where};
+    assertion.predicates.push_back(read_aggregate_predicate(name, value, file));
+    return assertion;
+  }
+  MapReader reader(value, file, "predicates of '" + selector.value + "'");
+  for (const auto& key : reader.keys()) {
+    const Located name{key, reader.location_of_key(key)};
+    assertion.predicates.push_back(
+        read_aggregate_predicate(name, *reader.optional_node(key), file));
+  }
+  if (assertion.predicates.empty()) {
+    throw LoadError(reader.location(), "'" + selector.value + "' needs at least one predicate");
+  }
+  return assertion;
+}
+
+std::vector<Assertion> read_aggregate(const YAML::Node& node, const std::string& file) {
+  MapReader reader(node, file, "aggregate");
+  std::vector<Assertion> aggregate;
+  for (const auto& key : reader.keys()) {
+    aggregate.push_back(read_aggregate_assertion(
+        {key, reader.location_of_key(key)}, *reader.optional_node(key), file));
+  }
+  if (aggregate.empty()) {
+    throw LoadError(reader.location(), "'aggregate' needs at least one selector");
+  }
+  return aggregate;
+}
+
+// repeat, concurrently and aggregate (suites/README.md, "Repeated and concurrent steps").
+void read_repetition(MapReader& reader, Step& step) {
+  if (step.kind == StepKind::wait) {
+    for (const std::string key : {"repeat", "concurrently", "aggregate"}) {
+      if (reader.has(key)) {
+        throw LoadError(reader.location_of_key(key), "a wait step takes no '" + key + "'");
+      }
+    }
+    return;
+  }
+  const long repeat = reader.optional_int("repeat", 1);
+  if (repeat < 1 || repeat > k_max_repeat) {
+    throw LoadError(reader.location_of_key("repeat"),
+                    "'repeat' must be between 1 and " + std::to_string(k_max_repeat));
+  }
+  step.repeat = static_cast<int>(repeat);
+  step.concurrently = reader.optional_bool("concurrently", false);
+  for (const std::string key : {"concurrently", "aggregate"}) {
+    if (reader.has(key) && step.repeat < 2) {
+      throw LoadError(reader.location_of_key(key), "'" + key + "' needs 'repeat' of 2 or more");
+    }
+  }
+  if (const auto aggregate = reader.optional_node("aggregate")) {
+    step.aggregate = read_aggregate(*aggregate, reader.file());
+  }
+}
+
 Step read_step(const YAML::Node& node, const std::string& file) {
   MapReader reader(node, file, "step");
   allow_keys(reader, k_step_keys);
@@ -94,6 +223,7 @@ Step read_step(const YAML::Node& node, const std::string& file) {
   if (const auto capture = reader.optional_node("capture")) {
     step.captures = read_captures(*capture, file);
   }
+  read_repetition(reader, step);
   return step;
 }
 
@@ -132,14 +262,33 @@ std::vector<Step> read_steps(MapReader& reader) {
   return steps;
 }
 
+// RFC 7638: `{ thumbprint: <pem path> }`, the JWK thumbprint of a key file (public or private).
+VarSpec read_thumbprint_var(const Located& name, MapReader& reader) {
+  const Located path = required_scalar(reader, "thumbprint");
+  const std::string resolved = resolve_path(reader.file(), path.value);
+  require_file(resolved, path.where);
+  try {
+    crypto::Key::from_pem_file(resolved);
+  } catch (const crypto::CryptoError& e) {
+    throw LoadError(path.where, std::string("cannot load key: ") + e.what());
+  }
+  return VarSpec{name.value, VarSpec::Kind::thumbprint, Text{resolved, path.where}, 0, name.where};
+}
+
 VarSpec read_generated_var(const Located& name, const YAML::Node& node, const std::string& file) {
   MapReader reader(node, file, "variable '" + name.value + "'");
-  allow_keys(reader, {"random", "pkce_verifier"});
+  allow_keys(reader, {"random", "pkce_verifier", "thumbprint"});
   VarSpec var{name.value, VarSpec::Kind::literal, {}, 0, name.where};
-  if (reader.has("random") == reader.has("pkce_verifier")) {
-    throw LoadError(
-        reader.location(),
-        "variable '" + name.value + "' needs exactly one of 'random' or 'pkce_verifier'");
+  const int kinds = static_cast<int>(reader.has("random")) +
+                    static_cast<int>(reader.has("pkce_verifier")) +
+                    static_cast<int>(reader.has("thumbprint"));
+  if (kinds != 1) {
+    throw LoadError(reader.location(),
+                    "variable '" + name.value +
+                        "' needs exactly one of 'random', 'pkce_verifier' or 'thumbprint'");
+  }
+  if (reader.has("thumbprint")) {
+    return read_thumbprint_var(name, reader);
   }
   if (reader.has("random")) {
     var.kind = VarSpec::Kind::random;
@@ -178,9 +327,10 @@ std::vector<VarSpec> read_vars(MapReader& kase) {
                       0,
                       located.where});
     } else {
-      throw LoadError(
-          value.IsNull() ? located.where : location_of(value, kase.file()),
-          "variable '" + name + "' must be a string, { random: N } or { pkce_verifier: true }");
+      throw LoadError(value.IsNull() ? located.where : location_of(value, kase.file()),
+                      "variable '" + name +
+                          "' must be a string, { random: N }, { pkce_verifier: true } or { "
+                          "thumbprint: <pem> }");
     }
   }
   return vars;
@@ -220,6 +370,24 @@ void read_case_meta(MapReader& reader, Case& kase) {
   }
 }
 
+// suites/README.md, "Completing an authorization": in a case that requires `login`, authorize
+// steps complete the login unless they say `login: false`; a `login: true` step requires it.
+void resolve_login_steps(Case& kase) {
+  std::vector<std::string>& capabilities = kase.required_capabilities;
+  const bool requires_login =
+      std::find(capabilities.begin(), capabilities.end(), "login") != capabilities.end();
+  bool any = false;
+  for (Step& step : kase.steps) {
+    if (step.kind == StepKind::authorize) {
+      step.request.login = step.request.login.value_or(requires_login);
+      any = any || *step.request.login;
+    }
+  }
+  if (any && !requires_login) {
+    capabilities.emplace_back("login");
+  }
+}
+
 struct LoadedCase {
   Case kase;
   SourceLocation id_where;
@@ -241,6 +409,7 @@ LoadedCase read_case(const YAML::Node& node, const std::string& file, const std:
   read_case_meta(reader, kase);
   kase.vars = read_vars(reader);
   kase.steps = read_steps(reader);
+  resolve_login_steps(kase);
   return loaded;
 }
 

@@ -1,5 +1,6 @@
 #include "run/case_vars.hpp"
 
+#include "crypto/key_cache.hpp"
 #include "crypto/pkce.hpp"
 #include "crypto/random.hpp"
 
@@ -25,6 +26,9 @@ void seed_case_var(eval::Vars& vars, const VarSpec& var) {
     case VarSpec::Kind::pkce_verifier:
       vars.set(var.name, crypto::make_code_verifier());
       break;
+    case VarSpec::Kind::thumbprint:
+      vars.set(var.name, crypto::cached_key(var.value.raw).thumbprint());
+      break;
   }
 }
 
@@ -47,6 +51,9 @@ eval::Vars seed_vars(const Case& spec, const Profile& profile, const Client& cas
   vars.set("pkce.verifier", verifier);
   vars.set("pkce.challenge", crypto::s256_challenge(verifier));
   set_now(vars);
+  if (!profile.dpop_key.empty()) {
+    vars.set("dpop.jkt", crypto::cached_key(profile.dpop_key).thumbprint());
+  }
   for (const VarSpec& var : spec.vars) {
     seed_case_var(vars, var);
   }

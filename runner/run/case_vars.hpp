@@ -10,7 +10,8 @@ namespace parity::run {
 /// The variables a case starts with (suites/README.md, "Variables"): the profile's issuer,
 /// endpoints, metadata_url and policy.* values, client.* of `case_client`, state and nonce
 /// (16 random characters), a fresh RFC 7636 §4.1 verifier and its S256 challenge (§4.2), now,
-/// then the case's own vars in declaration order.
+/// dpop.jkt (RFC 9449 §10 / RFC 7638 thumbprint of the profile's dpop_key, when it has one),
+/// then the case's own vars in declaration order (thumbprint vars: RFC 7638 of the key file).
 eval::Vars seed_vars(const Case& spec, const Profile& profile, const Client& case_client);
 
 /// Sets client.id, client.redirect_uri (the first one), client.scope and client.name.

@@ -71,10 +71,11 @@ void run_steps(const Case& spec,
                                     : resolve_client(profile, step.request.client, &case_client);
     bind_client(vars, step_client);
     set_now(vars);
-    const StepContext context{profile, step_client, client, redactor, options.max_wait, vars};
+    const StepContext context{
+        profile, step_client, client, redactor, options.max_wait, vars, options.make_client};
     result.steps.push_back(run_step(step, context));
-    if (result.steps.back().outcome != Outcome::passed) {
-      break;
+    if (result.steps.back().outcome != Outcome::passed || result.steps.back().ends_case) {
+      break;  // a failed step, or an `ends_case` alternative that makes the rest moot
     }
   }
   decide_outcome(result);
@@ -203,7 +204,11 @@ RunResult run_plan(const Plan& plan,
   result.cases.resize(plan.cases.size());
   listener.on_run_started(
       plan.profile.id, plan.profile.issuer, plan.cases.size(), plan.profile.tls.verify);
-  CaseQueue queue{plan, options, listener, result.cases};
+  RunOptions worker_options = options;
+  if (!worker_options.make_client) {
+    worker_options.make_client = make_client;
+  }
+  CaseQueue queue{plan, worker_options, listener, result.cases};
   const std::size_t threads =
       std::min<std::size_t>(plan.cases.size(), static_cast<std::size_t>(std::max(1, options.jobs)));
   std::vector<std::thread> workers;

@@ -12,14 +12,17 @@
 
 namespace parity::run {
 
+/// Makes one HttpClient per worker thread.
+using ClientFactory = std::function<std::unique_ptr<http::HttpClient>()>;
+
 /// How a plan runs.
 struct RunOptions {
   int jobs = 4;                                ///< cases run concurrently
   std::chrono::milliseconds max_wait{300000};  ///< longer waits make the case errored
+  /// Clients for the threads of `concurrently` steps; run_plan fills it from its factory
+  /// when empty. Empty in run_case: such steps are errored.
+  ClientFactory make_client;
 };
-
-/// Makes one HttpClient per worker thread.
-using ClientFactory = std::function<std::unique_ptr<http::HttpClient>()>;
 
 /// Runs one planned case with `client` (suites/README.md, "Verdicts"). Skipped cases return
 /// at once with their reason. Steps run in order and the case stops at the first step that

@@ -163,6 +163,32 @@ TEST_F(RunCaseTest, AlternativeIsObserved) {
   EXPECT_EQ(result.steps.at(0).observed.at("alternative"), "rejected");
 }
 
+TEST_F(RunCaseTest, EndsCaseAlternativeStopsThePassedCaseWhileOthersGoOn) {
+  // RFC 9126 §2.1: a push rejected at once ends the case; one accepted must be refused later.
+  const auto push_then_push = [this](bool ends_case) {
+    Step push = make_step(StepKind::push);
+    ExpectBlock block;
+    ExpectBlock accepted = expect_equals({{"status", 201}});
+    accepted.label = "accepted";
+    ExpectBlock rejected = expect_equals({{"status", 400}});
+    rejected.label = "rejected at push";
+    rejected.ends_case = ends_case;
+    block.any_of = {accepted, rejected};
+    push.expect = {block};
+    return run(make_case("s", "ends", {push, make_step(StepKind::push, 201)}));
+  };
+  route_push(400, {{"error", "invalid_request"}});
+  const CaseResult ended = push_then_push(true);
+  EXPECT_EQ(ended.outcome, Outcome::passed);
+  ASSERT_EQ(ended.steps.size(), 1U);
+  EXPECT_TRUE(ended.steps[0].ends_case);
+  EXPECT_EQ(m_http.requests().size(), 1U);
+
+  const CaseResult went_on = push_then_push(false);  // the second push expects 201: fails
+  EXPECT_EQ(went_on.outcome, Outcome::failed);
+  EXPECT_EQ(went_on.steps.size(), 2U);
+}
+
 TEST_F(RunCaseTest, SkippedCaseReturnsItsReasonWithoutSending) {
   Case spec = make_case("s", "skip", {make_step(StepKind::push, 201)});
   spec.required_capabilities = {"jar"};

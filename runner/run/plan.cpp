@@ -78,7 +78,9 @@ std::string skip_reason(const Case& spec,
                         const std::vector<std::string>& missing_policies) {
   for (const std::string& capability : spec.required_capabilities) {
     if (profile.capabilities.count(capability) == 0) {
-      return "profile lacks capability '" + capability + "'";
+      const std::string& why = profile.login.unavailable_reason;
+      return "profile lacks capability '" + capability + "'" +
+             (capability == "login" && !why.empty() ? " (login script: " + why + ")" : "");
     }
   }
   const ClientChoice case_client = select_client(profile, spec.client, nullptr);
@@ -97,7 +99,7 @@ std::string skip_reason(const Case& spec,
   if (!missing_policies.empty()) {
     return "profile documents no policy '" + missing_policies.front() + "'";
   }
-  return "";
+  return dpop_skip_reason(spec, profile);
 }
 
 // Finds `spec` in `from` and returns the case at the same position in `to`.

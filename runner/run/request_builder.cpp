@@ -2,6 +2,8 @@
 
 #include "http/url.hpp"
 #include "run/client_auth.hpp"
+#include "run/dpop_header.hpp"
+#include "run/request_object.hpp"
 #include "run/step_defaults.hpp"
 
 #include <algorithm>
@@ -67,10 +69,13 @@ void add_missing(http::Params& params, const http::Params& extra) {
   }
 }
 
-void omit_and_duplicate(http::Params& params, const RequestSpec& spec) {
+void omit_params(http::Params& params, const RequestSpec& spec) {
   for (const std::string& name : spec.omit) {
     std::erase_if(params, [&](const auto& pair) { return pair.first == name; });
   }
+}
+
+void duplicate_params(http::Params& params, const RequestSpec& spec) {
   for (const std::string& name : spec.duplicate) {
     http::Params repeated;
     for (const auto& pair : params) {
@@ -90,30 +95,49 @@ struct Draft {
   std::vector<std::string> secrets;
 };
 
-// Renders the step kind's defaults; replaced ones keep their place with an empty value
-// until the overrides (or omit) take it.
+// Renders the step's defaults; replaced ones keep their place with an empty value until the
+// overrides (or omit) take it.
 http::Params render_defaults(const Step& step, const Client& client, const eval::Vars& vars) {
   http::Params params;
-  for (const auto& [name, text] : default_params(step.kind, client, step.where)) {
+  for (const auto& [name, text] :
+       default_params(parameter_defaults_kind(step), client, step.where)) {
     params.emplace_back(name,
                         replaces_default(step.request, name) ? std::string() : vars.render(text));
   }
   return params;
 }
 
+// Defaults, then `params` replace or add, then `omit` removes: the authorization parameters.
+http::Params authorization_params(const Step& step, const Client& client, const eval::Vars& vars) {
+  http::Params params = apply_overrides(
+      render_defaults(step, client, vars), render_pairs(step.request.params, vars), false);
+  omit_params(params, step.request);
+  return params;
+}
+
 Draft draft_for(const Step& step, const Client& client, const eval::Vars& vars) {
   Draft draft;
-  draft.params = render_defaults(step, client, vars);
+  http::Params auth_params;
   if (authenticates(step.kind)) {
     const AuthMethod method = step.request.auth.value_or(client.auth_method);
     ClientAuthentication auth = authenticate_client(method, step.request, client, vars);
-    add_missing(draft.params, auth.params);
+    auth_params = std::move(auth.params);
     draft.headers = std::move(auth.headers);
     draft.secrets = std::move(auth.secrets);
   }
-  draft.params =
-      apply_overrides(std::move(draft.params), render_pairs(step.request.params, vars), false);
-  omit_and_duplicate(draft.params, step.request);
+  if (const auto& object = step.request.request_object) {
+    // RFC 9126 §3: the authorization parameters travel inside the signed request object.
+    const http::Params params = authorization_params(step, client, vars);
+    const std::string jwt = make_request_object(*object, params, client, vars);
+    draft.params = request_object_form(*object, params, auth_params, jwt, vars);
+  } else {
+    draft.params = render_defaults(step, client, vars);
+    add_missing(draft.params, auth_params);
+    draft.params =
+        apply_overrides(std::move(draft.params), render_pairs(step.request.params, vars), false);
+    omit_params(draft.params, step.request);
+  }
+  duplicate_params(draft.params, step.request);
   return draft;
 }
 
@@ -124,6 +148,14 @@ void set_header(http::Headers& headers, const std::string& name, const std::stri
 }  // namespace
 
 BuiltRequest build_request(const Step& step, const Client& client, const eval::Vars& vars) {
+  static const Profile k_no_profile;
+  return build_request(step, client, vars, k_no_profile);
+}
+
+BuiltRequest build_request(const Step& step,
+                           const Client& client,
+                           const eval::Vars& vars,
+                           const Profile& profile) {
   const RequestSpec& spec = step.request;
   Draft draft = draft_for(step, client, vars);
   BuiltRequest built;
@@ -151,6 +183,12 @@ BuiltRequest build_request(const Step& step, const Client& client, const eval::V
   }
   if (spec.content_type) {
     set_header(request.headers, "Content-Type", *spec.content_type);
+  }
+  if (spec.dpop) {
+    // RFC 9449 §4.2: htm and htu describe the request as finally sent.
+    set_header(request.headers,
+               "DPoP",
+               make_dpop_header(*spec.dpop, request.method, request.url, profile, vars));
   }
   request.headers =
       apply_overrides(std::move(request.headers), render_pairs(spec.headers, vars), true);

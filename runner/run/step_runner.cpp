@@ -2,6 +2,8 @@
 
 #include "eval/duration.hpp"
 #include "eval/evaluate.hpp"
+#include "login/login_flow.hpp"
+#include "run/repeated_step.hpp"
 #include "run/request_builder.hpp"
 
 #include <algorithm>
@@ -44,6 +46,7 @@ void judge(const Step& step,
            const http::Exchange& exchange,
            StepResult& result) {
   result.checks = eval::apply_captures(step.captures, exchange, context.vars);
+  const std::size_t capture_failures = result.checks.size();
   if (!step.expect.empty()) {
     eval::Evaluation evaluation =
         eval::evaluate(step.expect, context.profile, exchange, context.vars);
@@ -57,16 +60,46 @@ void judge(const Step& step,
     if (!evaluation.alternative.empty()) {
       result.observed["alternative"] = evaluation.alternative;
     }
+    result.ends_case = evaluation.ends_case;
+    if (result.ends_case) {
+      // The case ends here: the failed captures (the first checks) were for later steps.
+      result.checks.erase(result.checks.begin(),
+                          result.checks.begin() + static_cast<std::ptrdiff_t>(capture_failures));
+    }
   }
   const bool all_passed = std::all_of(
       result.checks.begin(), result.checks.end(), [](const Check& check) { return check.passed; });
   result.outcome = all_passed ? Outcome::passed : Outcome::failed;
 }
 
+// suites/README.md, "Completing an authorization": the profile's login script takes the
+// authorization to the redirect to the client, which replaces `exchange` as the judged answer.
+bool complete_login(const StepContext& context,
+                    http::Redactor& redactor,
+                    http::Exchange& exchange,
+                    StepResult& result) {
+  for (const std::string& secret : context.profile.login.secrets) {
+    redactor.add_secret(secret);
+  }
+  login::LoginResult login = login::complete_authorization(
+      context.http, exchange, context.profile.login, context.client.redirect_uris);
+  for (const http::Exchange& next : login.exchanges) {
+    result.exchanges.push_back(redactor.redact(next));
+  }
+  if (!login.error.empty()) {
+    set_error(result, redactor.redact_text(login.error));
+    return false;
+  }
+  if (!login.exchanges.empty()) {
+    exchange = std::move(login.exchanges.back());
+  }
+  return true;
+}
+
 void run_request(const Step& step, const StepContext& context, StepResult& result) {
   BuiltRequest built;
   try {
-    built = build_request(step, context.client, context.vars);
+    built = build_request(step, context.client, context.vars, context.profile);
   } catch (const std::exception& error) {
     set_error(result, std::string("cannot build the request: ") + error.what());
     return;
@@ -75,10 +108,13 @@ void run_request(const Step& step, const StepContext& context, StepResult& resul
   for (std::string& secret : built.secrets) {
     redactor.add_secret(std::move(secret));
   }
-  const http::Exchange exchange = context.http.send(built.request);
+  http::Exchange exchange = context.http.send(built.request);
   result.exchanges.push_back(redactor.redact(exchange));
   if (!exchange.transport_error.empty()) {
     set_error(result, redactor.redact_text(exchange.transport_error));
+    return;
+  }
+  if (step.request.login.value_or(false) && !complete_login(context, redactor, exchange, result)) {
     return;
   }
   std::map<std::string, std::string> observed = eval::observe(result.exchanges.back());
@@ -95,6 +131,9 @@ void run_request(const Step& step, const StepContext& context, StepResult& resul
 }  // namespace
 
 StepResult run_step(const Step& step, const StepContext& context) {
+  if (is_repeated(step)) {
+    return run_repeated_step(step, context, &run_step);
+  }
   const Clock::time_point start = Clock::now();
   StepResult result;
   result.name = step.name.empty() ? std::string(to_string(step.kind)) : step.name;

@@ -8,9 +8,14 @@
 #include "http/redactor.hpp"
 
 #include <chrono>
+#include <functional>
+#include <memory>
 #include <string>
 
 namespace parity::run {
+
+/// Makes a fresh HttpClient (one per thread of a concurrent step).
+using HttpClientFactory = std::function<std::unique_ptr<http::HttpClient>()>;
 
 /// What one step runs with. `vars` already has client.* bound to `client`.
 struct StepContext {
@@ -20,6 +25,9 @@ struct StepContext {
   const http::Redactor& redactor;  ///< the profile's secrets; the step adds its own
   std::chrono::milliseconds max_wait;
   eval::Vars& vars;  ///< captures are stored here
+  /// For `concurrently` steps: each repetition's thread gets its own client (empty: such a
+  /// step is errored).
+  HttpClientFactory make_client = {};
 };
 
 /// Runs one step (suites/README.md, "Steps"): a wait sleeps (errored beyond `max_wait`); a

@@ -3,6 +3,7 @@
 #include "core/suggest.hpp"
 #include "eval/evaluate.hpp"
 #include "eval/vars.hpp"
+#include "run/request_object.hpp"
 #include "run/step_defaults.hpp"
 
 #include <algorithm>
@@ -12,6 +13,7 @@ namespace parity::run {
 namespace {
 
 constexpr std::string_view k_policy_prefix = "policy.";
+constexpr std::string_view k_dpop_jkt = "dpop.jkt";
 
 // Tracks the names defined so far while walking a case in execution order.
 class NameChecker {
@@ -28,6 +30,7 @@ class NameChecker {
   // references therefore cannot make the case unrunnable.
   void check(const Text& text, bool applies = true) {
     for (const std::string& name : eval::template_names(text)) {
+      m_uses_dpop_jkt = m_uses_dpop_jkt || name == k_dpop_jkt;
       if (name.rfind(k_policy_prefix, 0) == 0) {
         note_policy(name.substr(k_policy_prefix.size()), applies);
       } else if (m_defined.count(name) == 0) {
@@ -53,7 +56,20 @@ class NameChecker {
     }
   }
 
+  void check_optional(const std::optional<Text>& text) {
+    if (text) {
+      check(*text);
+    }
+  }
+
+  void check_claims(const std::vector<ClaimOverride>& claims) {
+    for (const ClaimOverride& claim : claims) {
+      check_json(claim.value, claim.where, true);
+    }
+  }
+
   std::vector<std::string> missing_policies() const { return m_missing; }
+  bool uses_dpop_jkt() const { return m_uses_dpop_jkt; }
 
  private:
   void note_policy(const std::string& policy, bool applies) {
@@ -79,6 +95,7 @@ class NameChecker {
   const Profile& m_profile;
   std::set<std::string> m_defined;
   std::vector<std::string> m_missing;
+  bool m_uses_dpop_jkt = false;
 };
 
 void check_block(NameChecker& checker, const ExpectBlock& block, bool applies) {
@@ -98,7 +115,8 @@ void check_request(NameChecker& checker, const Step& step) {
   const RequestSpec& spec = step.request;
   Client any_client;
   any_client.scope = "scope";  // so that every default that may be sent is checked
-  for (const auto& [name, text] : default_params(step.kind, any_client, step.where)) {
+  for (const auto& [name, text] :
+       default_params(parameter_defaults_kind(step), any_client, step.where)) {
     if (!replaces_default(spec, name)) {
       checker.check(text);
     }
@@ -114,9 +132,18 @@ void check_request(NameChecker& checker, const Step& step) {
                                           &spec.assertion.jti,
                                           &spec.assertion.client_assertion_type,
                                           &spec.secret}) {
-    if (*text) {
-      checker.check(**text);
+    checker.check_optional(*text);
+  }
+  if (spec.request_object) {
+    checker.check_claims(spec.request_object->claims);
+    checker.check_pairs(spec.request_object->outer);
+  }
+  if (const auto& dpop = spec.dpop) {
+    for (const std::optional<Text>* text :
+         {&dpop->htm, &dpop->htu, &dpop->jti, &dpop->nonce, &dpop->ath, &dpop->raw}) {
+      checker.check_optional(*text);
     }
+    checker.check_claims(dpop->claims);
   }
 }
 
@@ -151,12 +178,14 @@ const std::vector<std::string>& builtin_variables() {
                                                       "nonce",
                                                       "pkce.verifier",
                                                       "pkce.challenge",
-                                                      "now"};
+                                                      "now",
+                                                      "dpop.jkt"};
   return k_builtins;
 }
 
-std::vector<std::string> check_case_variables(const Case& spec, const Profile& profile) {
-  NameChecker checker(profile);
+namespace {
+
+void walk_case(NameChecker& checker, const Case& spec, const Profile& profile) {
   for (const VarSpec& var : spec.vars) {
     if (var.kind == VarSpec::Kind::literal) {
       checker.check(var.value);
@@ -166,7 +195,30 @@ std::vector<std::string> check_case_variables(const Case& spec, const Profile& p
   for (const Step& step : spec.steps) {
     check_step(checker, step, profile);
   }
+}
+
+}  // namespace
+
+std::vector<std::string> check_case_variables(const Case& spec, const Profile& profile) {
+  NameChecker checker(profile);
+  walk_case(checker, spec, profile);
   return checker.missing_policies();
+}
+
+std::string dpop_skip_reason(const Case& spec, const Profile& profile) {
+  if (!profile.dpop_key.empty()) {
+    return "";
+  }
+  const std::string reason = "profile has no dpop_key (RFC 9449 DPoP proofs need one)";
+  for (const Step& step : spec.steps) {
+    const auto& dpop = step.request.dpop;
+    if (dpop && !dpop->raw && !dpop->key_path) {
+      return reason;
+    }
+  }
+  NameChecker checker(profile);
+  walk_case(checker, spec, profile);
+  return checker.uses_dpop_jkt() ? reason : "";
 }
 
 }  // namespace parity::run

@@ -20,4 +20,9 @@ const std::vector<std::string>& builtin_variables();
 /// the block that applies to `profile`), in order of first use.
 std::vector<std::string> check_case_variables(const Case& spec, const Profile& profile);
 
+/// RFC 9449: why `spec` cannot run against `profile` for lack of a DPoP key — a step's `dpop`
+/// without its own `key` (and not `raw`), or a ${dpop.jkt} anywhere, when the profile has no
+/// `dpop_key` — or "" when it can.
+std::string dpop_skip_reason(const Case& spec, const Profile& profile);
+
 }  // namespace parity::run

@@ -125,7 +125,8 @@ std::vector<FaultVerdict> planned_faults(const SelftestOptions& options) {
     verdict.fault = fault;
     const auto it = profiles.find(fault.name);
     verdict.profile = it == profiles.end() ? "reference" : it->second;
-    verdict.should_level = is_should_level(level_of(options.catalogue, fault.requirement));
+    verdict.should_level =
+        fault.should_level || !is_absolute_level(level_of(options.catalogue, fault.requirement));
     verdicts.push_back(std::move(verdict));
   }
   return verdicts;
@@ -170,8 +171,10 @@ std::vector<std::string> cases_never_catching(const std::map<std::string, SuiteR
 
 }  // namespace
 
-bool is_should_level(const std::string& level) {
-  return level == "SHOULD" || level == "SHOULD NOT" || level == "RECOMMENDED";
+bool is_absolute_level(const std::string& level) {
+  static const std::set<std::string> k_absolute{
+      "MUST", "MUST NOT", "SHALL", "SHALL NOT", "REQUIRED", "IMPLICIT"};
+  return k_absolute.contains(level);
 }
 
 std::size_t SelftestReport::caught() const {

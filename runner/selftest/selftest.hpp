@@ -37,15 +37,15 @@ struct CleanRun {
 /// One fault and the cases that caught it.
 struct FaultVerdict {
   server::FaultInfo fault;
-  std::string profile;               ///< profile the fault ran against
-  bool should_level = false;         ///< the broken requirement is a SHOULD: a warning suffices
+  std::string profile;        ///< profile the fault ran against
+  bool should_level = false;  ///< not an absolute rule (is_absolute_level): a warning suffices
   std::vector<std::string> failed;   ///< cases passing clean that failed with the fault
   std::vector<std::string> warned;   ///< cases passing clean that warned with the fault
   std::vector<std::string> errored;  ///< cases passing clean that errored with the fault
   std::string error;                 ///< the run itself could not be made
 
-  /// RFC-level rule of the selftest: a MUST fault makes at least one case fail; a SHOULD
-  /// fault at least one case fail or warn.
+  /// The rule of the selftest: a MUST fault makes at least one case fail; any other fault at
+  /// least one case fail or warn.
   bool caught() const { return !failed.empty() || (should_level && !warned.empty()); }
 };
 
@@ -64,7 +64,9 @@ struct SelftestReport {
 /// Runs the selftest over `suites`. Throws LoadError when a proof row names a missing profile.
 SelftestReport run_selftest(const SelftestOptions& options, const std::vector<Suite>& suites);
 
-/// Returns true when `level` is SHOULD, SHOULD NOT or RECOMMENDED.
-bool is_should_level(const std::string& level);
+/// Returns true for the catalogue levels a server must meet: MUST, MUST NOT, SHALL, SHALL NOT,
+/// REQUIRED, and IMPLICIT (plainly expected behaviour). A fault breaking any other level
+/// (SHOULD, MAY, OPTIONAL, INFORMATIVE) is caught by a warning as well as by a failure.
+bool is_absolute_level(const std::string& level);
 
 }  // namespace parity::selftest

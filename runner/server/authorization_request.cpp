@@ -1,6 +1,7 @@
 #include "server/authorization_request.hpp"
 
 #include "crypto/pkce.hpp"
+#include "server/authorization_details.hpp"
 #include "server/context.hpp"
 #include "server/syntax.hpp"
 
@@ -30,10 +31,14 @@ Check check_client_id(const http::Params& params,
 
 /// RFC 6749 §3.1.2 / §3.1.2.3: absolute, no fragment, exactly one of the registered URIs;
 /// may be omitted only when exactly one is registered.
-Check check_redirect_uri(const http::Params& params,
+Check check_redirect_uri(const ServerContext& ctx,
+                         const http::Params& params,
                          const RegisteredClient* client,
                          AuthorizationRequest& request) {
-  const auto uri = http::find_param(params, "redirect_uri");
+  auto uri = http::find_param(params, "redirect_uri");
+  if (uri && ctx.has_fault("accept_fragment_redirect_uri")) {
+    uri = uri->substr(0, uri->find('#'));  // the bug: the fragment is dropped, not rejected
+  }
   if (!uri) {
     if (client == nullptr || client->redirect_uris.size() != 1) {
       return invalid_request("redirect_uri is required");
@@ -44,7 +49,7 @@ Check check_redirect_uri(const http::Params& params,
   if (!is_absolute_uri_without_fragment(*uri)) {
     return invalid_request("redirect_uri must be an absolute URI without a fragment");
   }
-  if (client != nullptr &&
+  if (client != nullptr && !ctx.has_fault("accept_unregistered_redirect_uri") &&
       std::find(client->redirect_uris.begin(), client->redirect_uris.end(), *uri) ==
           client->redirect_uris.end()) {
     return invalid_request("redirect_uri is not registered for this client");
@@ -55,8 +60,12 @@ Check check_redirect_uri(const http::Params& params,
 }
 
 /// RFC 6749 §3.1.1: response_type is required; only "code" is supported.
-Check check_response_type(const http::Params& params) {
+Check check_response_type(const ServerContext& ctx, const http::Params& params) {
   const auto response_type = http::find_param(params, "response_type");
+  if (ctx.has_fault("accept_unsupported_response_type") ||
+      (!response_type && ctx.has_fault("accept_missing_response_type"))) {
+    return std::nullopt;  // the bug: whatever was (or was not) asked for becomes a code request
+  }
   if (!response_type) {
     return invalid_request("response_type is required");
   }
@@ -67,13 +76,14 @@ Check check_response_type(const http::Params& params) {
 }
 
 /// RFC 6749 §3.3: every requested scope value must be allowed for the client.
-Check check_scope(const http::Params& params,
+Check check_scope(const ServerContext& ctx,
+                  const http::Params& params,
                   const RegisteredClient* client,
                   AuthorizationRequest& request) {
   request.scope = http::find_param(params, "scope").value_or("");
   std::istringstream values(request.scope);
   std::string value;
-  while (client != nullptr && values >> value) {
+  while (client != nullptr && !ctx.has_fault("accept_invalid_scope") && values >> value) {
     if (client->scopes.count(value) == 0) {
       return OAuthError{
           400, "invalid_scope", "scope " + value + " is not allowed for this client", {}};
@@ -105,6 +115,9 @@ Check check_pkce(const ServerContext& ctx,
                  AuthorizationRequest& request) {
   const auto challenge = http::find_param(params, "code_challenge");
   const auto method = http::find_param(params, "code_challenge_method");
+  if (!challenge && ctx.has_fault("accept_missing_pkce")) {
+    return std::nullopt;  // the bug: PKCE is not enforced, a lone method is ignored
+  }
   if (!challenge) {
     if (method) {
       return invalid_request("code_challenge_method without code_challenge");
@@ -119,7 +132,8 @@ Check check_pkce(const ServerContext& ctx,
   if (!is_supported_method(ctx, effective)) {
     return invalid_request("unsupported code_challenge_method " + effective);
   }
-  if (!crypto::is_valid_pkce_value(*challenge)) {
+  if (!crypto::is_valid_pkce_value(*challenge) &&
+      !ctx.has_fault("accept_malformed_code_challenge")) {
     return invalid_request("code_challenge must be 43-128 characters of [A-Za-z0-9-._~]");
   }
   request.code_challenge = *challenge;
@@ -144,7 +158,23 @@ Check check_state(const ServerContext& ctx, const AuthorizationRequest& request)
   return std::nullopt;
 }
 
-/// OIDC Core §6: Request Objects (the request parameter) are not supported.
+/// RFC 9396 §2 / §5: authorization_details, when sent, is validated and bound to the request;
+/// RFC 9449 §10: dpop_jkt binds the code to a DPoP key.
+Check check_extensions(const ServerContext& ctx,
+                       const http::Params& params,
+                       AuthorizationRequest& request) {
+  request.dpop_jkt = http::find_param(params, "dpop_jkt").value_or("");
+  const auto details = http::find_param(params, "authorization_details");
+  if (!details) {
+    return std::nullopt;
+  }
+  DetailsCheck checked = check_authorization_details(ctx, *details);
+  request.authorization_details = std::move(checked.details);
+  return checked.error;
+}
+
+/// RFC 9101 §4: `request` is never itself an authorization parameter. The endpoints unpack a
+/// Request Object before validation (request_object.hpp), so one left here is unexpected.
 Check check_no_request_object(const http::Params& params) {
   if (http::find_param(params, "request")) {
     return OAuthError{400, "request_not_supported", "the request parameter is not supported", {}};
@@ -163,7 +193,7 @@ Validation validate_authorization_request(const ServerContext& ctx,
   request.state = http::find_param(params, "state");
   result.error = check_client_id(params, client, client_id_optional, request);
   if (!result.error) {
-    result.error = check_redirect_uri(params, client, request);
+    result.error = check_redirect_uri(ctx, params, client, request);
   }
   if (result.error) {
     return result;
@@ -171,16 +201,19 @@ Validation validate_authorization_request(const ServerContext& ctx,
   result.redirect_uri_valid = true;
   result.error = check_no_request_object(params);
   if (!result.error) {
-    result.error = check_response_type(params);
+    result.error = check_response_type(ctx, params);
   }
   if (!result.error) {
-    result.error = check_scope(params, client, request);
+    result.error = check_scope(ctx, params, client, request);
   }
   if (!result.error) {
     result.error = check_pkce(ctx, params, client, request);
   }
   if (!result.error) {
     result.error = check_state(ctx, request);
+  }
+  if (!result.error) {
+    result.error = check_extensions(ctx, params, request);
   }
   return result;
 }

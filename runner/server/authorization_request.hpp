@@ -4,6 +4,8 @@
 #include "server/config.hpp"
 #include "server/responses.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 
@@ -20,6 +22,11 @@ struct AuthorizationRequest {
   std::optional<std::string> state;   ///< exactly as received (RFC 6749 §4.1.2)
   std::string code_challenge;         ///< empty: no PKCE
   std::string code_challenge_method;  ///< "S256" or "plain" when code_challenge is set
+  /// RFC 9449 §10: the JWK thumbprint the code is bound to (dpop_jkt, or the key of the DPoP
+  /// proof sent with the push, §10.1); empty: not bound.
+  std::string dpop_jkt;
+  /// RFC 9396 §2: the validated authorization_details array; null when none was requested.
+  nlohmann::json authorization_details;
 };
 
 /// The outcome of validating an authorization request.

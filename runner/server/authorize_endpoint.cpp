@@ -3,10 +3,13 @@
 #include "server/authorization_request.hpp"
 #include "server/context.hpp"
 #include "server/endpoints.hpp"
+#include "server/request_object.hpp"
 #include "server/store.hpp"
 #include "server/syntax.hpp"
 
 #include <httplib.h>
+
+#include <algorithm>
 
 namespace parity::server {
 namespace {
@@ -62,10 +65,12 @@ void issue_code(ServerContext& ctx, const AuthorizationRequest& request, httplib
 void authorize_pushed(ServerContext& ctx,
                       const RegisteredClient& client,
                       const std::string& request_uri,
+                      const http::Params& query,
                       httplib::Response& res) {
   RedeemRules rules;
   rules.bind_to_client = !ctx.has_fault("request_uri_not_bound_to_client");
   rules.one_time = !ctx.has_fault("request_uri_reusable");
+  rules.atomic = !ctx.has_fault("request_uri_redemption_race");
   Redeemed redeemed = ctx.store.redeem_request(request_uri, client.client_id, rules);
   if (redeemed.status == Redemption::unknown && ctx.has_fault("accept_unknown_request_uri")) {
     // The bug: a missing pushed request is treated as an empty one.
@@ -80,19 +85,56 @@ void authorize_pushed(ServerContext& ctx,
         OAuthError{400, "invalid_request_uri", describe(redeemed.status, "request_uri"), {}},
         res);
   }
+  if (ctx.has_fault("authorize_prefers_query_parameters")) {
+    // The bug: front-channel parameters override the pushed request.
+    if (auto state = http::find_param(query, "state")) {
+      redeemed.request.state = state;
+    }
+    redeemed.request.redirect_uri =
+        http::find_param(query, "redirect_uri").value_or(redeemed.request.redirect_uri);
+  }
   issue_code(ctx, redeemed.request, res);
 }
 
-/// RFC 6749 §4.1.1: a classic request; refused when PAR is required (RFC 9126 §4 / §5 / §6).
+/// RFC 9126 §5 / §6: whether this client may only use pushed requests.
+bool par_required(const ServerContext& ctx, const RegisteredClient& client) {
+  return (ctx.config.require_par && !ctx.has_fault("ignore_server_par_requirement")) ||
+         (client.require_par && !ctx.has_fault("ignore_client_par_requirement"));
+}
+
+/// RFC 9126 §4: a front-channel request when PAR is required is refused with invalid_request,
+/// redirected (with state) when its redirect_uri (or the single registered one, when omitted)
+/// is registered, otherwise on the error page.
+void refuse_front_channel(const ServerContext& ctx,
+                          const RegisteredClient& client,
+                          const http::Params& params,
+                          httplib::Response& res) {
+  const OAuthError error = invalid_request("pushed authorization requests are required");
+  const auto sent = http::find_param(params, "redirect_uri");
+  const auto& uris = client.redirect_uris;
+  const std::string uri = sent ? *sent : (uris.size() == 1 ? uris.front() : "");
+  if (std::find(uris.begin(), uris.end(), uri) == uris.end()) {
+    return send_error_page(res, error);
+  }
+  redirect_error(ctx, uri, error, http::find_param(params, "state"), res);
+}
+
+/// RFC 6749 §4.1.1: a classic request, possibly as a Request Object (RFC 9101 §5); refused
+/// when PAR is required (RFC 9126 §4 / §5 / §6). Request Object errors go to the error page:
+/// nothing in an unverified object may choose where to redirect.
 void authorize_front_channel(ServerContext& ctx,
                              const RegisteredClient& client,
                              const http::Params& params,
                              httplib::Response& res) {
-  if (ctx.config.require_par || client.require_par) {
-    return client_error(
-        ctx, client, invalid_request("pushed authorization requests are required"), res);
+  if (par_required(ctx, client)) {
+    return refuse_front_channel(ctx, client, params, res);
   }
-  const Validation validation = validate_authorization_request(ctx, params, &client, false);
+  const UnpackedRequest unpacked = unpack_request_object(ctx, params, &client);
+  if (unpacked.error) {
+    return send_error_page(res, *unpacked.error);
+  }
+  const Validation validation =
+      validate_authorization_request(ctx, unpacked.params, &client, false);
   if (!validation.error) {
     return issue_code(ctx, validation.request, res);
   }
@@ -118,7 +160,12 @@ void handle_authorize(ServerContext& ctx, const httplib::Request& req, httplib::
         res, invalid_request(client_id ? "unknown client_id" : "client_id is required"));
   }
   if (const auto request_uri = http::find_param(params, "request_uri")) {
-    return authorize_pushed(ctx, *client, *request_uri, res);
+    if (ctx.has_fault("authorize_requires_response_type") &&
+        !http::find_param(params, "response_type")) {
+      // The bug: OIDC Core §6.1 duplicates demanded although RFC 9126 §4 needs none.
+      return client_error(ctx, *client, invalid_request("response_type is required"), res);
+    }
+    return authorize_pushed(ctx, *client, *request_uri, params, res);
   }
   authorize_front_channel(ctx, *client, params, res);
 }

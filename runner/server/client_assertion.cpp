@@ -36,14 +36,44 @@ bool audience_accepted(const ServerContext& ctx, const nlohmann::json& payload) 
   if (aud == payload.end()) {
     return false;
   }
+  // The audience faults each drop some of the three values RFC 9126 §2 requires.
+  const bool issuer_only = ctx.has_fault("assertion_audience_issuer_only");
+  const bool token_only = ctx.has_fault("assertion_audience_token_endpoint_only");
+  const bool par_ok = !issuer_only && !token_only && !ctx.has_fault("reject_par_endpoint_audience");
   const auto accepted = [&](const nlohmann::json& value) {
-    return value.is_string() &&
-           (value == ctx.issuer || value == ctx.token_endpoint() || value == ctx.par_endpoint());
+    if (!value.is_string()) {
+      return false;
+    }
+    return ctx.has_fault("accept_assertion_wrong_audience") ||
+           (value == ctx.issuer && !token_only) ||
+           (value == ctx.token_endpoint() && !issuer_only) ||
+           (value == ctx.par_endpoint() && par_ok);
   };
   if (aud->is_array()) {
     return std::any_of(aud->begin(), aud->end(), accepted);
   }
   return accepted(*aud);
+}
+
+/// RFC 7523 §3 items 5–6 / FAPI 2.0 §5.3.2.1: iat is a time in the past, give or take the skew.
+std::optional<std::string> iat_problem(const ServerContext& ctx,
+                                       const nlohmann::json& payload,
+                                       double now) {
+  const auto iat = payload.find("iat");
+  if (iat == payload.end()) {
+    return std::nullopt;
+  }
+  if (!iat->is_number()) {
+    return "assertion iat is not a number";
+  }
+  if (ctx.has_fault("reject_future_iat_assertion") && iat->get<double>() > now) {
+    return "assertion iat is in the future";  // the bug: no clock skew at all
+  }
+  if (iat->get<double>() > now + k_max_iat_ahead_seconds &&
+      !ctx.has_fault("accept_future_iat_assertion")) {
+    return "assertion iat is not a time in the past";
+  }
+  return std::nullopt;
 }
 
 /// RFC 7523 §3 items 3–7 and OIDC Core §9; returns the problem, if any.
@@ -56,16 +86,15 @@ std::optional<std::string> claims_problem(const ServerContext& ctx, const nlohma
   if (exp == payload.end() || !exp->is_number()) {
     return "assertion has no numeric exp";
   }
-  if (now > exp->get<double>() + k_clock_skew_seconds) {
+  if (now > exp->get<double>() + k_clock_skew_seconds &&
+      !ctx.has_fault("accept_expired_assertion")) {
     return "assertion expired";
   }
   if (exp->get<double>() > now + k_max_lifetime_seconds) {
     return "assertion exp is unreasonably far in the future";  // RFC 7523 §3 item 4
   }
-  const auto iat = payload.find("iat");
-  if (iat != payload.end() &&
-      (!iat->is_number() || iat->get<double>() > now + k_max_iat_ahead_seconds)) {
-    return "assertion iat is not a time in the past";
+  if (auto problem = iat_problem(ctx, payload, now)) {
+    return problem;
   }
   const auto nbf = payload.find("nbf");
   if (nbf != payload.end() &&
@@ -104,6 +133,9 @@ std::optional<std::string> signature_problem(const RegisteredClient& client,
 std::optional<OAuthError> check_replay(ServerContext& ctx,
                                        const std::string& client_id,
                                        const nlohmann::json& payload) {
+  if (ctx.has_fault("accept_replayed_jti")) {
+    return std::nullopt;  // the bug: jti values are not remembered
+  }
   const double remaining = std::max(0.0, payload.at("exp").get<double>() - now_seconds());
   const auto keep =
       std::chrono::seconds(static_cast<long>(std::ceil(remaining + k_clock_skew_seconds)));
@@ -129,8 +161,12 @@ struct AssertionClient {
 AssertionClient assertion_client(const ServerContext& ctx,
                                  const nlohmann::json& payload,
                                  const http::Params& params) {
-  const std::string iss = string_claim(payload, "iss");
-  if (iss.empty() || iss != string_claim(payload, "sub")) {
+  std::string iss = string_claim(payload, "iss");
+  if (ctx.has_fault("accept_iss_sub_mismatch")) {
+    if (ctx.find_client(iss) == nullptr) {
+      iss = string_claim(payload, "sub");  // the bug: whichever of iss and sub is known
+    }
+  } else if (iss.empty() || iss != string_claim(payload, "sub")) {
     return {nullptr, "assertion iss and sub must both be the client_id"};
   }
   const RegisteredClient* client = ctx.find_client(iss);
@@ -160,14 +196,17 @@ ClientAuthentication authenticate_with_assertion(ServerContext& ctx, const http:
     return failed(ctx, "client_assertion is not a JWS");
   }
   const std::string alg = string_claim(jws->header, "alg");
-  if (alg.empty() || alg == "none") {
+  // The accept_alg_none_assertion bug: an unsigned assertion skips the signature check.
+  const bool unsigned_accepted = alg == "none" && ctx.has_fault("accept_alg_none_assertion");
+  if ((alg.empty() || alg == "none") && !unsigned_accepted) {
     return failed(ctx, "unsigned client assertions are not accepted");
   }
   const auto [client, problem] = assertion_client(ctx, jws->payload, params);
   if (client == nullptr) {
     return failed(ctx, problem);
   }
-  if (auto bad = signature_problem(*client, *jws)) {
+  const bool verify = !unsigned_accepted && !ctx.has_fault("accept_assertion_wrong_key");
+  if (auto bad = verify ? signature_problem(*client, *jws) : std::nullopt) {
     return failed(ctx, *bad);
   }
   if (auto bad = claims_problem(ctx, jws->payload)) {

@@ -144,11 +144,15 @@ ClientAuthentication authenticate_client(ServerContext& ctx,
   const bool post = http::find_param(params, "client_secret").has_value();
   const bool assertion = http::find_param(params, "client_assertion").has_value() ||
                          http::find_param(params, "client_assertion_type").has_value();
-  if (static_cast<int>(basic) + static_cast<int>(post) + static_cast<int>(assertion) > 1) {
+  if (static_cast<int>(basic) + static_cast<int>(post) + static_cast<int>(assertion) > 1 &&
+      !ctx.has_fault("accept_two_auth_methods")) {
     return failed(invalid_request("more than one client authentication method was used"));
   }
   if (basic) {
     return authenticate_basic(ctx, authorization, params);
+  }
+  if (assertion && ctx.has_fault("accept_two_auth_methods")) {
+    return authenticate_with_assertion(ctx, params);  // the bug: the extra secret is ignored
   }
   if (post) {
     return authenticate_post(ctx, params);

@@ -5,6 +5,7 @@
 #include "load/yaml_reader.hpp"
 #include "server/faults.hpp"
 #include "server/syntax.hpp"
+#include "server/tls.hpp"
 
 #include <filesystem>
 
@@ -93,6 +94,19 @@ std::vector<std::string> read_redirect_uris(load::MapReader& reader) {
   return uris;
 }
 
+/// RFC 9126 §6, RFC 9101 §10.5, RFC 9449 §8: the per-client policy flags.
+void read_client_policies(load::MapReader& reader, RegisteredClient& client) {
+  if (reader.has("require_par") && reader.has("require_pushed_authorization_requests")) {
+    throw LoadError(reader.location_of_key("require_par"),
+                    "require_par is an alias of require_pushed_authorization_requests; use one");
+  }
+  client.require_par = reader.optional_bool("require_pushed_authorization_requests", false) ||
+                       reader.optional_bool("require_par", false);
+  client.require_signed_request_object =
+      reader.optional_bool("require_signed_request_object", false);
+  client.dpop_nonce_required = reader.optional_bool("dpop_nonce_required", false);
+}
+
 RegisteredClient read_client(const YAML::Node& node, const std::string& file) {
   load::MapReader reader(node, file, "client");
   RegisteredClient client;
@@ -106,7 +120,7 @@ RegisteredClient read_client(const YAML::Node& node, const std::string& file) {
   client.redirect_uris = read_redirect_uris(reader);
   const auto scopes = reader.optional_string_list("scopes");
   client.scopes = std::set<std::string>(scopes.begin(), scopes.end());
-  client.require_par = reader.optional_bool("require_par", false);
+  read_client_policies(reader, client);
   reader.finish();
   return client;
 }
@@ -186,8 +200,13 @@ ServerConfig load_server_config(const std::string& path) {
   config.pkce_required = reader.optional_bool("pkce_required", true);
   config.min_state_length = read_int(reader, "min_state_length", 0, 0);
   config.require_par = reader.optional_bool("require_par", false);
+  config.require_signed_request_object =
+      reader.optional_bool("require_signed_request_object", false);
+  const auto types = reader.optional_string_list("authorization_details_types");
+  config.authorization_details_types = std::set<std::string>(types.begin(), types.end());
   config.faults = read_faults(reader);
   config.clients = read_clients(reader);
+  config.tls = read_server_tls(reader);
   reader.finish();
   return config;
 }

@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 #include "core/profile.hpp"
 #include "crypto/key.hpp"
+#include "server/tls.hpp"
 
 #include <optional>
 #include <set>
@@ -19,7 +20,14 @@ struct RegisteredClient {
   std::optional<crypto::Key> public_key;  ///< for private_key_jwt (parsed at config time)
   std::vector<std::string> redirect_uris;
   std::set<std::string> scopes;
-  bool require_par = false;  ///< RFC 9126 §6 client metadata
+  /// RFC 9126 §6 client metadata require_pushed_authorization_requests (config key of that
+  /// name; `require_par` is accepted as an older alias).
+  bool require_par = false;
+  /// RFC 9101 §10.5 client metadata: pushes and authorization requests must carry a signed
+  /// Request Object (RFC 9126 §2.3).
+  bool require_signed_request_object = false;
+  /// RFC 9449 §8: DPoP proofs of this client must carry a current server nonce.
+  bool dpop_nonce_required = false;
 };
 
 /// The reference server's policies (fixtures/reference/README.md).
@@ -29,10 +37,15 @@ struct ServerConfig {
   std::set<std::string> pkce_methods{"S256"};
   bool pkce_required = true;
   int min_state_length = 0;  ///< 0: no policy
-  bool require_par = false;
+  bool require_par = false;  ///< RFC 9126 §5: server-wide, /authorize accepts only pushed requests
+  /// RFC 9101 §10.5 server metadata: every client must use signed Request Objects.
+  bool require_signed_request_object = false;
+  /// RFC 9396 §10: the authorization_details types the server understands (empty: none).
+  std::set<std::string> authorization_details_types;
   std::set<std::string> faults;  ///< names from fault_catalogue()
   std::vector<RegisteredClient> clients;
-  std::string file;  ///< where it was loaded from
+  std::optional<ServerTls> tls;  ///< HTTPS when set (server/tls.hpp), plain HTTP otherwise
+  std::string file;              ///< where it was loaded from
 };
 
 /// Loads and strictly validates a server config (unknown keys, wrong types, unknown fault

@@ -64,7 +64,7 @@ TEST(ServerConfigTest, LoadsDefaultFixture) {
   EXPECT_EQ(config.min_state_length, 0);
   EXPECT_FALSE(config.require_par);
   EXPECT_TRUE(config.faults.empty());
-  ASSERT_EQ(config.clients.size(), 7U);
+  ASSERT_EQ(config.clients.size(), 10U);
   EXPECT_EQ(config.clients[0].client_id, "parity-basic");
   EXPECT_EQ(config.clients[0].secret, k_basic_secret);
   EXPECT_EQ(config.clients[3].auth_method, AuthMethod::private_key_jwt);
@@ -153,6 +153,36 @@ TEST(ServerConfigTest, InvalidValuesAreReported) {
   EXPECT_NE(load_error(std::string("code_lifetime: 0\n") + k_valid_client).find("code_lifetime"),
             std::string::npos);
   EXPECT_NE(load_error("clients: []\n").find("non-empty"), std::string::npos);
+}
+
+TEST(ServerConfigTest, LoadsExtensionPolicies) {
+  const ServerConfig config = load_server_config(fixture("reference/default.yaml"));
+  EXPECT_FALSE(config.require_signed_request_object);
+  EXPECT_EQ(config.authorization_details_types,
+            (std::set<std::string>{"payment_initiation", "account_information"}));
+  const auto* par_only = &config.clients[7];
+  EXPECT_EQ(par_only->client_id, "parity-par-only");
+  EXPECT_TRUE(par_only->require_par);
+  EXPECT_EQ(config.clients[8].client_id, "parity-jar-only");
+  EXPECT_TRUE(config.clients[8].require_signed_request_object);
+  EXPECT_FALSE(config.clients[8].require_par);
+  EXPECT_EQ(config.clients[9].client_id, "parity-dpop-nonce");
+  EXPECT_TRUE(config.clients[9].dpop_nonce_required);
+  EXPECT_FALSE(config.clients[0].dpop_nonce_required);
+  EXPECT_TRUE(load_server_config(fixture("reference/par-required.yaml")).require_par);
+}
+
+TEST(ServerConfigTest, RequireParAliasAndItsConflict) {
+  ConfigFile alias(std::string("require_signed_request_object: true\n") + k_valid_client +
+                   "    require_par: true\n");
+  const ServerConfig config = load_server_config(alias.path());
+  EXPECT_TRUE(config.require_signed_request_object);
+  EXPECT_TRUE(config.clients[0].require_par);
+  const std::string message = load_error(std::string(k_valid_client) +
+                                         "    require_par: true\n"
+                                         "    require_pushed_authorization_requests: true\n");
+  EXPECT_NE(message.find("alias"), std::string::npos) << message;
+  EXPECT_NE(load_error(std::string("authorization_details_types: payment\n") + k_valid_client), "");
 }
 
 TEST(ServerConfigTest, DuplicateClientIdIsReported) {

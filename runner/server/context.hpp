@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crypto/random.hpp"
 #include "server/config.hpp"
 #include "server/store.hpp"
 
@@ -16,9 +17,12 @@ inline constexpr std::string_view k_request_uri_prefix = "urn:ietf:params:oauth:
 /// Everything the endpoint handlers share: the config, the issuer and the store.
 /// The config and issuer are fixed before the first request; the store is thread-safe.
 struct ServerContext {
-  explicit ServerContext(ServerConfig server_config) : config(std::move(server_config)) {}
+  explicit ServerContext(ServerConfig server_config)
+      : config(std::move(server_config)), dpop_nonce_key(crypto::random_bytes(32)) {}
 
   ServerConfig config;
+  /// RFC 9449 §8: the HMAC key that makes this server's DPoP nonces unpredictable.
+  const std::string dpop_nonce_key;
   std::string issuer;  ///< "http://127.0.0.1:<port>", set when the server binds
   Store store;
   std::atomic<std::uint64_t> request_uri_counter{0};  ///< for the guessable_request_uri fault

@@ -11,6 +11,10 @@ struct FaultInfo {
   std::string name;         ///< e.g. "accept_wrong_secret"
   std::string description;  ///< what the server then does wrong
   std::string requirement;  ///< requirement id it violates, e.g. "RFC9126-2.1-b1"
+  /// True when the behaviour is a recommendation rather than an absolute rule for the server,
+  /// although the cited requirement is a MUST (a rule binding the client, or a MUST the server
+  /// may satisfy another way): a warning then suffices to catch it.
+  bool should_level = false;
 };
 
 /// Every fault the reference server knows, in a stable order.

@@ -34,7 +34,7 @@ TEST(MetadataTest, BothWellKnownDocumentsDescribeTheServer) {
     EXPECT_EQ(doc.at("grant_types_supported"), json({"authorization_code"}));
     EXPECT_EQ(doc.at("scopes_supported"), json({"email", "openid", "profile"}));
     EXPECT_EQ(doc.at("authorization_response_iss_parameter_supported"), true);
-    EXPECT_EQ(doc.at("request_parameter_supported"), false);
+    EXPECT_EQ(doc.at("request_parameter_supported"), true);
     EXPECT_EQ(doc.at("request_uri_parameter_supported"), true);
   }
 }

@@ -206,7 +206,7 @@ TEST(ParEndpointTest, InvalidAuthorizationRequestsAreRejected) {
       {with(base, "code_challenge_method", "S512"), "invalid_request"},
       {without(base, "code_challenge_method"), "invalid_request"},
       {with(base, "code_challenge", "too-short"), "invalid_request"},
-      {with(base, "request", "eyJhbGciOiJub25lIn0.e30."), "request_not_supported"},
+      {with(base, "request", "eyJhbGciOiJub25lIn0.e30."), "invalid_request_object"},
   };
   for (const auto& [params, error] : cases) {
     const auto result = server.post("/par", params, basic_header());

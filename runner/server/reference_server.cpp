@@ -3,6 +3,8 @@
 #include "server/context.hpp"
 #include "server/endpoints.hpp"
 #include "server/responses.hpp"
+#include "server/syntax.hpp"
+#include "server/tls.hpp"
 
 #include <httplib.h>
 
@@ -77,7 +79,13 @@ void route_form_post(httplib::Server& server,
                   send_unreadable_body(res);
                 }
               });
-  const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
+  const auto not_allowed = [&ctx, handler, path](const httplib::Request& req,
+                                                 httplib::Response& res) {
+    if (path == "/par" && ctx.has_fault("accept_non_post_push")) {
+      // The bug: any method is a push; GET takes its parameters from the query.
+      const std::string body = req.method == "GET" ? std::string(query_of(req.target)) : req.body;
+      return handler(ctx, req, body, res);
+    }
     send_method_not_allowed(res, "POST");
   };
   server.Get(path, not_allowed);
@@ -165,7 +173,7 @@ int ReferenceServer::start(int port) {
   if (m_impl->server) {
     throw std::logic_error("the reference server was already started");
   }
-  auto server = std::make_unique<httplib::Server>();
+  auto server = make_http_server(m_impl->context.config.tls);
   configure(*server);
   install_routes(*server, m_impl->context);
   const int bound = port == 0 ? server->bind_to_any_port(k_host)
@@ -173,7 +181,8 @@ int ReferenceServer::start(int port) {
   if (bound <= 0) {
     throw std::runtime_error("cannot bind " + std::string(k_host) + ":" + std::to_string(port));
   }
-  m_impl->context.issuer = "http://" + std::string(k_host) + ":" + std::to_string(bound);
+  m_impl->context.issuer = std::string(url_scheme(m_impl->context.config.tls)) + "://" +
+                           std::string(k_host) + ":" + std::to_string(bound);
   m_impl->server = std::move(server);
   m_impl->serving = true;
   m_impl->thread = std::thread([impl = m_impl.get()] {

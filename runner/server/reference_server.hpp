@@ -19,13 +19,14 @@ class ReferenceServer {
   ~ReferenceServer();  ///< stops the server
 
   /// Binds 127.0.0.1:`port` (0 = ephemeral) and starts serving in the background.
-  /// Returns the bound port; throws std::runtime_error when it cannot bind.
+  /// Serves HTTPS when the config has `tls`. Returns the bound port; throws
+  /// std::runtime_error when it cannot bind or cannot use the TLS certificate.
   int start(int port = 0);
   /// Stops serving and joins the background thread (idempotent).
   void stop();
   /// Blocks until stop() is called from another thread or a signal handler.
   void wait();
-  /// "http://127.0.0.1:<port>": the issuer identifier.
+  /// "https://127.0.0.1:<port>" ("http://…" without a `tls` config): the issuer identifier.
   std::string base_url() const;
 
  private:

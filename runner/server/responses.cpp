@@ -80,19 +80,24 @@ void send_method_not_allowed(httplib::Response& res, const std::string& allow) {
   send_error(res, OAuthError{405, "invalid_request", "only " + allow + " is allowed here", {}});
 }
 
-FormBody read_form_body(const httplib::Request& req, const std::string& body) {
+FormBody read_form_body(const httplib::Request& req,
+                        const std::string& body,
+                        const FormRules& rules) {
   if (!is_form_content_type(req.get_header_value("Content-Type"))) {
     return {{}, invalid_request("Content-Type must be application/x-www-form-urlencoded")};
   }
   // RFC 6749 §2.3.1: client credentials MUST NOT be included in the request URI.
   const http::Params query = http::form_decode(query_of(req.target));
   for (const char* name : {"client_secret", "client_assertion"}) {
-    if (http::count_param(query, name) > 0) {
+    if (rules.reject_query_credentials && http::count_param(query, name) > 0) {
       return {{}, invalid_request(std::string(name) + " must not be sent in the URL query")};
     }
   }
-  http::Params params = without_empty_values(http::form_decode(body));
-  if (const auto duplicate = find_duplicate(params)) {
+  http::Params params = http::form_decode(body);
+  if (rules.drop_empty_values) {
+    params = without_empty_values(std::move(params));
+  }
+  if (const auto duplicate = find_duplicate(params); duplicate && rules.reject_duplicates) {
     return {{}, invalid_request("parameter " + *duplicate + " is repeated")};
   }
   return {std::move(params), std::nullopt};

@@ -44,8 +44,17 @@ struct FormBody {
   std::optional<OAuthError> error;  ///< set when the request is unusable
 };
 
+/// Which RFC 6749 §3.1 / §2.3.1 rules read_form_body applies; all on except under a fault.
+struct FormRules {
+  bool reject_query_credentials = true;  ///< RFC 6749 §2.3.1
+  bool drop_empty_values = true;         ///< RFC 6749 §3.1
+  bool reject_duplicates = true;         ///< RFC 6749 §3.1
+};
+
 /// RFC 9126 §2.1 / RFC 6749 §3.1 / §2.3.1: checks the media type, decodes `body`, drops empty
 /// values, rejects repeated parameters and client credentials in the query string.
-FormBody read_form_body(const httplib::Request& req, const std::string& body);
+FormBody read_form_body(const httplib::Request& req,
+                        const std::string& body,
+                        const FormRules& rules = {});
 
 }  // namespace parity::server

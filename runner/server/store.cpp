@@ -1,5 +1,6 @@
 #include "server/store.hpp"
 
+#include <thread>
 #include <utility>
 
 namespace parity::server {
@@ -37,8 +38,29 @@ bool Store::add_request(const std::string& request_uri,
 Redeemed Store::redeem_request(const std::string& request_uri,
                                const std::string& client_id,
                                RedeemRules rules) {
+  if (!rules.atomic) {
+    return redeem_check_then_mark(request_uri, client_id, rules);
+  }
   std::lock_guard lock(m_mutex);
   return redeem(m_requests, request_uri, client_id, rules);
+}
+
+Redeemed Store::redeem_check_then_mark(const std::string& request_uri,
+                                       const std::string& client_id,
+                                       RedeemRules rules) {
+  Redeemed checked;
+  {
+    std::lock_guard lock(m_mutex);
+    checked = redeem(m_requests, request_uri, client_id, rules, false);
+  }
+  // The window of a read and an update that are not one transaction (a database round trip).
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  std::lock_guard lock(m_mutex);
+  if (const auto found = m_requests.find(request_uri);
+      found != m_requests.end() && checked.status == Redemption::ok) {
+    found->second.used = true;
+  }
+  return checked;
 }
 
 bool Store::add_code(const std::string& code,
@@ -89,7 +111,8 @@ bool Store::add_entry(EntryMap& map, const std::string& key, Entry entry) {
 Redeemed Store::redeem(EntryMap& map,
                        const std::string& key,
                        const std::string& client_id,
-                       RedeemRules rules) {
+                       RedeemRules rules,
+                       bool mark_used) {
   const auto found = map.find(key);
   if (found == map.end()) {
     return {Redemption::unknown, {}};
@@ -104,7 +127,7 @@ Redeemed Store::redeem(EntryMap& map,
   if (rules.one_time && entry.used) {
     return {Redemption::used, {}};
   }
-  entry.used = true;
+  entry.used = entry.used || mark_used;
   return {Redemption::ok, entry.request};
 }
 

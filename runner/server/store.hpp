@@ -25,6 +25,10 @@ std::string describe(Redemption status, std::string_view noun);
 struct RedeemRules {
   bool bind_to_client = true;  ///< RFC 9126 §2.2: only the pushing client may redeem
   bool one_time = true;        ///< RFC 9126 §4: a request_uri is used once
+  /// Check and mark-as-used in one critical section. Off only for the fault
+  /// request_uri_redemption_race: a server whose read and update are separate transactions
+  /// lets simultaneous redemptions all succeed although a later reuse is refused.
+  bool atomic = true;
 };
 
 /// The result of redeeming a request_uri or a code: the bound request when status is ok.
@@ -77,7 +81,11 @@ class Store {
   Redeemed redeem(EntryMap& map,
                   const std::string& key,
                   const std::string& client_id,
-                  RedeemRules rules);
+                  RedeemRules rules,
+                  bool mark_used = true);
+  Redeemed redeem_check_then_mark(const std::string& request_uri,
+                                  const std::string& client_id,
+                                  RedeemRules rules);
   void purge_expired();
 
   std::mutex m_mutex;

@@ -42,6 +42,8 @@ std::string fixture(const std::string& relative) {
 ServerConfig load_fixture_config(const std::set<std::string>& faults, const std::string& file) {
   ServerConfig config = load_server_config(fixture("reference/" + file));
   config.faults = faults;
+  // The endpoint tests speak plain HTTP; HTTPS is covered by tls_test.cpp.
+  config.tls.reset();
   return config;
 }
 

@@ -24,7 +24,8 @@ inline constexpr const char* k_redirect_uri = "https://client.example/cb";
 
 /// Absolute path of a file under fixtures/.
 std::string fixture(const std::string& relative);
-/// fixtures/reference/`file` loaded, with `faults` switched on.
+/// fixtures/reference/`file` loaded, with `faults` switched on and without its `tls` block
+/// (the server then speaks plain HTTP).
 ServerConfig load_fixture_config(const std::set<std::string>& faults = {},
                                  const std::string& file = "default.yaml");
 /// "Basic base64(urlencode(id):urlencode(secret))" (RFC 6749 §2.3.1).

@@ -4,6 +4,7 @@
 #include "crypto/random.hpp"
 #include "server/client_auth.hpp"
 #include "server/context.hpp"
+#include "server/dpop.hpp"
 #include "server/endpoints.hpp"
 #include "server/store.hpp"
 
@@ -46,7 +47,10 @@ std::optional<OAuthError> check_code_verifier(const ServerContext& ctx,
                     : std::nullopt;
   }
   if (!verifier) {
-    return invalid_grant("code_verifier is required");
+    // The token_accepts_missing_verifier bug: PKCE is checked only when a verifier is sent.
+    return ctx.has_fault("token_accepts_missing_verifier")
+               ? std::nullopt
+               : std::optional(invalid_grant("code_verifier is required"));
   }
   if (!crypto::is_valid_pkce_value(*verifier)) {
     return invalid_grant("code_verifier must be 43-128 characters of [A-Za-z0-9-._~]");
@@ -80,10 +84,46 @@ std::optional<OAuthError> redeem(ServerContext& ctx,
     return invalid_grant(describe(redeemed.status, "authorization code"));
   }
   request = std::move(redeemed.request);
-  if (auto error = check_redirect_uri(params, request)) {
+  if (auto error = ctx.has_fault("token_ignores_redirect_uri")
+                       ? std::nullopt
+                       : check_redirect_uri(params, request)) {
     return error;
   }
   return check_code_verifier(ctx, params, request);
+}
+
+/// RFC 9449 §10 / §10.1: a code bound to a DPoP key is redeemed only with a proof of that key
+/// (invalid_grant otherwise; the failed attempt consumes the code).
+std::optional<OAuthError> check_dpop_binding(const ServerContext& ctx,
+                                             const DpopResult& dpop,
+                                             const AuthorizationRequest& request) {
+  if (request.dpop_jkt.empty() || ctx.has_fault("token_ignores_dpop_binding")) {
+    return std::nullopt;
+  }
+  if (dpop.jkt.empty()) {
+    return invalid_grant("the code is bound to a DPoP key: a DPoP proof is required");
+  }
+  if (dpop.jkt != request.dpop_jkt) {
+    return invalid_grant("the DPoP proof key is not the one the code is bound to");
+  }
+  return std::nullopt;
+}
+
+/// RFC 6749 §5.1 (RFC 9449 §5: DPoP-bound tokens have token_type DPoP; RFC 9396 §7: the
+/// granted authorization_details are returned).
+nlohmann::json token_response(const AuthorizationRequest& request, const DpopResult& dpop) {
+  nlohmann::json token{
+      {"access_token", crypto::base64url_encode(crypto::random_bytes(32))},
+      {"token_type", dpop.jkt.empty() ? "Bearer" : "DPoP"},
+      {"expires_in", k_access_token_lifetime},
+  };
+  if (!request.scope.empty()) {
+    token["scope"] = request.scope;
+  }
+  if (!request.authorization_details.is_null()) {
+    token["authorization_details"] = request.authorization_details;
+  }
+  return token;
 }
 
 }  // namespace
@@ -101,20 +141,19 @@ void handle_token(ServerContext& ctx,
   if (auth.error) {
     return send_error(res, *auth.error);
   }
+  const DpopResult dpop = check_dpop_proof(ctx, req, ctx.token_endpoint(), auth.client);
+  if (dpop.error) {
+    return send_dpop_error(res, dpop);
+  }
   AuthorizationRequest request;
-  if (auto error = redeem(ctx, form.params, *auth.client, request)) {
+  auto error = redeem(ctx, form.params, *auth.client, request);
+  if (!error) {
+    error = check_dpop_binding(ctx, dpop, request);
+  }
+  if (error) {
     return send_error(res, *error);
   }
-  // RFC 6749 §5.1: the access token response.
-  nlohmann::json token{
-      {"access_token", crypto::base64url_encode(crypto::random_bytes(32))},
-      {"token_type", "Bearer"},
-      {"expires_in", k_access_token_lifetime},
-  };
-  if (!request.scope.empty()) {
-    token["scope"] = request.scope;
-  }
-  send_json(res, 200, token);
+  send_json(res, 200, token_response(request, dpop));
 }
 
 }  // namespace parity::server
