@@ -44,7 +44,7 @@ nlohmann::json metadata_document(const ServerContext& ctx) {
     scopes.insert(client.scopes.begin(), client.scopes.end());
   }
   nlohmann::json document{
-      {"issuer", ctx.issuer},
+      {"issuer", ctx.has_fault("metadata_issuer_trailing_slash") ? ctx.issuer + "/" : ctx.issuer},
       {"authorization_endpoint", ctx.authorization_endpoint()},
       {"token_endpoint", ctx.token_endpoint()},
       // RFC 9126 §5
@@ -73,8 +73,12 @@ nlohmann::json metadata_document(const ServerContext& ctx) {
       // RFC 9449 §5.1
       {"dpop_signing_alg_values_supported", {"ES256", "PS256", "RS256"}},
   };
+  if (ctx.has_fault("metadata_omits_dpop_algorithms")) {
+    document.erase("dpop_signing_alg_values_supported");
+  }
   // RFC 9396 §10 / RFC 8414 §3.2: omitted when empty.
-  if (!ctx.config.authorization_details_types.empty()) {
+  if (!ctx.config.authorization_details_types.empty() &&
+      !ctx.has_fault("metadata_omits_authorization_details_types")) {
     document["authorization_details_types_supported"] = ctx.config.authorization_details_types;
   }
   return document;
