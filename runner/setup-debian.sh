@@ -6,6 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache git
   libyaml-cpp-dev nlohmann-json3-dev libssl-dev libcurl4-openssl-dev
   libcli11-dev libcpp-httplib-dev libgtest-dev libxml2-dev libxml2-utils openssl clang-format
+  chromium  # headless browser for the comparison page test (ctest compare.browser_*)
 )
 
 missing=()

@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runner/build.sh
+# CI opens comparison.html in headless chromium; without it that test must fail, not skip.
+export PARITY_REQUIRE_BROWSER=1
 ctest --preset default

@@ -108,6 +108,41 @@ void add_serve_command(CLI::App& app, ServeOptions& options, int& exit_code) {
   command->callback([&options, &exit_code] { exit_code = serve_command(options); });
 }
 
+void add_compare_command(CLI::App& app, CompareOptionsCli& options, int& exit_code) {
+  CLI::App* command = app.add_subcommand(
+      "compare",
+      "Compare providers: run several profiles concurrently and/or combine earlier JSON "
+      "results; write comparison.html, comparison.md and comparison.json");
+  command->add_option("-p,--profile", options.profiles, "Profile to run now (repeatable)");
+  command->add_option("--results", options.results, "JSON report of an earlier run (repeatable)");
+  command->add_option("--baseline",
+                      options.baseline,
+                      "JSON report of an earlier run of the same provider: also report the "
+                      "drift and exit 0 unchanged, 4 regression, 5 changed");
+  command->add_option(
+      "-s,--suites", options.suites, "Suite file or directory (repeatable; default: suites/)");
+  command->add_option("-f,--filter", options.filters, "Only cases matching this glob (repeatable)");
+  command->add_option("-t,--tag", options.tags, "Only cases with this tag (repeatable)");
+  command->add_option("-o,--out", options.out_dir, "Output directory (default: reports/)");
+  command->add_option("-j,--jobs", options.jobs, "Cases run concurrently per profile")
+      ->check(CLI::Range(1, 64));
+  command->add_option("--max-wait", options.max_wait_seconds, "Longest wait step allowed, seconds")
+      ->check(CLI::Range(0, 86400));
+  command->callback([&options, &exit_code] { exit_code = compare_command(options); });
+}
+
+void add_drift_command(CLI::App& app, DriftOptions& options, int& exit_code) {
+  CLI::App* command = app.add_subcommand(
+      "drift",
+      "Show what changed between two runs of one provider (exit 0 unchanged, 4 a case "
+      "regressed, 5 changed without regression)");
+  command->add_option("baseline", options.baseline, "JSON report of the earlier run")->required();
+  command->add_option("current", options.current, "JSON report of the later run")->required();
+  command->add_option("--json", options.json, "Also write the drift as JSON to PATH");
+  command->add_option("--markdown", options.markdown, "Also write the drift as Markdown to PATH");
+  command->callback([&options, &exit_code] { exit_code = drift_command(options); });
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -118,7 +153,7 @@ int run_cli(int argc, char** argv) {
   app.footer(
       "Exit codes: 0 all passed (warnings and skips allowed), 1 usage error, 2 bad input "
       "(suite, profile, key or config), 3 a case errored (network or server malfunction), "
-      "4 a conformance failure.");
+      "4 a conformance failure (drift: a regression), 5 drift: changes without regression.");
 
   int exit_code = 0;
   RunOptionsCli run_options;
@@ -133,6 +168,10 @@ int run_cli(int argc, char** argv) {
   add_coverage_command(app, coverage_options, exit_code);
   add_serve_command(app, serve_options, exit_code);
   add_selftest_command(app, selftest_options, exit_code);
+  CompareOptionsCli compare_options;
+  DriftOptions drift_options;
+  add_compare_command(app, compare_options, exit_code);
+  add_drift_command(app, drift_options, exit_code);
   app.add_subcommand("faults", "List the reference server's deliberate faults")
       ->callback([&exit_code] { exit_code = faults_command(); });
 

@@ -20,6 +20,13 @@ int serve_command(const ServeOptions& options);
 /// fault; prints the fault → catching cases table and the score. Returns 4 unless the clean
 /// server passes and every fault is caught.
 int selftest_command(const SelftestOptionsCli& options);
+/// `parity compare`: runs profiles concurrently and/or reads earlier JSON results, and writes
+/// comparison.html, comparison.md and comparison.json. Returns 0, or 3 when a provider could
+/// not be run at all; with --baseline, the drift exit code (0 / 4 regression / 5 changed).
+int compare_command(const CompareOptionsCli& options);
+/// `parity drift OLD NEW`: lists what changed between two runs of one provider. Returns 0
+/// when nothing changed, 4 when a case regressed, 5 for changes without a regression.
+int drift_command(const DriftOptions& options);
 /// `parity faults`: lists the reference server's fault catalogue.
 int faults_command();
 

@@ -51,6 +51,27 @@ struct SelftestOptionsCli {
   int jobs = 8;
 };
 
+/// Options of `parity compare` (README, "Comparing providers").
+struct CompareOptionsCli {
+  std::vector<std::string> profiles;  ///< profiles to run now, concurrently
+  std::vector<std::string> results;   ///< JSON reports of earlier runs
+  std::string baseline;               ///< a JSON report to diff the one other run against
+  std::vector<std::string> suites;    ///< for live runs; empty: suites/
+  std::vector<std::string> filters;   ///< globs on "suite/id"
+  std::vector<std::string> tags;
+  std::string out_dir;  ///< comparison.{html,md,json} and live reports; empty: reports/
+  int jobs = 4;         ///< cases in flight per live run
+  int max_wait_seconds = 300;
+};
+
+/// Options of `parity drift`.
+struct DriftOptions {
+  std::string baseline;  ///< JSON report of the earlier run
+  std::string current;   ///< JSON report of the later run
+  std::string json;      ///< also write the drift as JSON here
+  std::string markdown;  ///< also write the drift as Markdown here
+};
+
 /// The fault-proof table `parity selftest` reads by default.
 inline constexpr const char* k_default_fault_proofs = "fixtures/reference/fault_proofs.yaml";
 

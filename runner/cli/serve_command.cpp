@@ -28,6 +28,9 @@ int serve_command(const ServeOptions& options) {
   std::cout << "parity reference server (" << path << ")\n"
             << "issuer:   " << reference.base_url() << "\n"
             << "metadata: " << reference.base_url() << "/.well-known/oauth-authorization-server\n";
+  if (!config.emulation.label.empty()) {
+    std::cout << "emulates: " << config.emulation.label << "\n";
+  }
   if (config.tls) {
     std::cout << "tls:      " << config.tls->cert_file
               << " (clients must trust its CA, e.g. fixtures/tls/ca.pem)\n";

@@ -98,6 +98,9 @@ struct TlsConfig {
 struct Profile {
   std::string id;    ///< stable id, e.g. "reference" or "okta"; used in report names
   std::string name;  ///< human name
+  /// Non-empty: the profile targets an emulation of a vendor built from its documentation, not
+  /// the live service; says so in every report (profiles/README.md, "Emulated vendors").
+  std::string emulation;
   std::string file;  ///< the YAML file it was loaded from
   std::string issuer;
   /// Metadata URL (RFC 8414 / OIDC discovery). Empty: no discovery.

@@ -73,6 +73,7 @@ struct Totals {
 struct RunResult {
   std::string profile_id;
   std::string profile_name;
+  std::string emulation;  ///< the profile's `emulation` label; empty for real providers
   std::string issuer;
   std::string tool_version;
   std::string started_at;  ///< ISO 8601 UTC

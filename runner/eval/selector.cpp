@@ -1,5 +1,6 @@
 #include "eval/selector.hpp"
 
+#include "eval/json_depth.hpp"
 #include "http/url.hpp"
 
 #include <algorithm>
@@ -68,12 +69,9 @@ bool has_response(const http::Exchange& exchange) {
   return exchange.transport_error.empty() && exchange.response.status != 0;
 }
 
+// Too deep a nesting counts as not JSON: judging it would overflow the stack (json_depth.hpp).
 std::optional<nlohmann::json> parse_body(const std::string& body) {
-  auto parsed = nlohmann::json::parse(body, nullptr, false);
-  if (parsed.is_discarded()) {
-    return std::nullopt;
-  }
-  return parsed;
+  return parse_bounded_json(body);
 }
 
 std::optional<nlohmann::json> select_pointer(const std::string& body, const std::string& pointer) {

@@ -46,6 +46,11 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* trans
 std::size_t on_header(char* data, std::size_t size, std::size_t count, void* transfer) {
   auto& state = *static_cast<Transfer*>(transfer);
   const std::size_t bytes = size * count;
+  state.header_bytes += bytes;
+  if (state.header_bytes > state.max_body) {
+    state.headers_too_large = true;
+    return 0;  // makes curl abort with CURLE_WRITE_ERROR
+  }
   std::string_view line(data, bytes);
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) {
     line.remove_suffix(1);

@@ -15,6 +15,8 @@ struct Transfer {
   std::size_t max_body = 0;
   Response response;  ///< headers of the final header block, and the body
   bool too_large = false;
+  std::size_t header_bytes = 0;  ///< every response header line so far, interim blocks included
+  bool headers_too_large = false;
   std::optional<Headers> sent_headers;  ///< request headers as curl put them on the wire
 };
 
@@ -22,6 +24,8 @@ struct Transfer {
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* transfer);
 /// CURLOPT_HEADERFUNCTION: records header lines; a status line starts a new block, so only
 /// the final response's headers remain (after 100 Continue or other interim responses).
+/// Aborts (returns 0) once the header lines together exceed `max_body`: a server sending
+/// headers without end must not grow memory until the timeout.
 std::size_t on_header(char* data, std::size_t size, std::size_t count, void* transfer);
 /// CURLOPT_DEBUGFUNCTION: captures the outgoing header block (CURLINFO_HEADER_OUT).
 int on_debug(CURL* handle, curl_infotype type, char* data, std::size_t size, void* transfer);

@@ -126,7 +126,14 @@ std::string CurlClient::Impl::describe_error(CURLcode code,
   if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED) {
     return "response body larger than " + std::to_string(options.max_response_bytes) + " bytes";
   }
+  if (transfer.headers_too_large) {
+    return "response headers larger than " + std::to_string(options.max_response_bytes) + " bytes";
+  }
   std::string message = curl_easy_strerror(code);
+  if (code == CURLE_OUT_OF_MEMORY) {
+    // What curl reports for one response header line longer than CURL_MAX_HTTP_HEADER.
+    message += " (or a response header line over curl's 100 KiB limit)";
+  }
   const std::string_view detail_text(error_buffer.data());
   if (!detail_text.empty() && detail_text != message) {
     message += ": ";

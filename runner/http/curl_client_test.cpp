@@ -298,3 +298,25 @@ TEST(CurlClientRawTest, GzipBodyIsNotDecoded) {
 
 }  // namespace
 }  // namespace parity::http
+
+namespace parity::http {
+namespace {
+
+// Regression (runner/hostile): header lines counted against the cap, so a server sending
+// headers without end cannot grow memory until the timeout.
+TEST(CurlClientRawTest, OversizedHeadersAreTransportError) {
+  std::string many;
+  for (int i = 0; i < 200; ++i) {
+    many += "X-Many-" + std::to_string(i) + ": value\r\n";
+  }
+  const CannedServer server("HTTP/1.1 200 OK\r\n" + many + "Content-Length: 2\r\n\r\nok");
+  ClientOptions options;
+  options.max_response_bytes = 1000;
+  CurlClient client(options);
+  const Exchange exchange = client.send({"GET", server.url(), {}, ""});
+  EXPECT_EQ(exchange.transport_error, "response headers larger than 1000 bytes");
+  EXPECT_EQ(exchange.response.status, 0);
+}
+
+}  // namespace
+}  // namespace parity::http

@@ -116,6 +116,38 @@ void Redactor::add_basic_credentials(const std::string& client_id, const std::st
   add_secret(crypto::base64_encode(form_encoded));
 }
 
+void Redactor::add_request_credentials(const Request& request) {
+  for (const auto& [name, value] : request.headers) {
+    if (!is_secret_header(name)) {
+      continue;
+    }
+    const std::string masked = mask_header_value(name, value);
+    // What the mask replaced: the value after the scheme, or all of it.
+    add_secret(value.substr(masked.size() - k_mask.size()));
+  }
+  const auto add_params = [this](std::string_view encoded) {
+    for (const auto& [name, value] : form_decode(encoded)) {
+      if (std::find(k_secret_params.begin(), k_secret_params.end(), name) !=
+          k_secret_params.end()) {
+        add_secret(value);
+      }
+    }
+  };
+  const auto question = request.url.find('?');
+  if (question != std::string::npos) {
+    const auto hash = request.url.find('#', question);
+    const auto query_end = hash == std::string::npos ? request.url.size() : hash;
+    add_params(std::string_view(request.url).substr(question + 1, query_end - question - 1));
+  }
+  if (is_form(request.headers)) {
+    add_params(request.body);
+  }
+}
+
+void Redactor::merge(const Redactor& other) {
+  m_spellings.insert(other.m_spellings.begin(), other.m_spellings.end());
+}
+
 std::string Redactor::redact_text(std::string_view text) const {
   std::string out(text);
   for (const std::string& needle : m_spellings) {

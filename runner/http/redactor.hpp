@@ -23,6 +23,13 @@ class Redactor {
   void add_secret(std::string value);
   /// Registers a client's Basic credentials so the encoded header value is caught too.
   void add_basic_credentials(const std::string& client_id, const std::string& secret);
+  /// Registers every credential `request` carries, so that a response echoing it is masked
+  /// too: the values of its secret headers (Authorization and Proxy-Authorization without
+  /// their scheme; whole DPoP proofs and cookies) and of its secret parameters (query, and a
+  /// form-urlencoded body), whatever values the suite chose for them.
+  void add_request_credentials(const Request& request);
+  /// Registers every secret `other` knows.
+  void merge(const Redactor& other);
 
   /// Returns a copy of `text` with every registered secret replaced by k_mask.
   std::string redact_text(std::string_view text) const;

@@ -111,5 +111,22 @@ TEST(RedactorTest, SecretInsideTheMaskIsReplacedOnce) {
   EXPECT_EQ(redactor.redact_text("x redacted y redacted"), "x [redacted] y [redacted]");
 }
 
+// Regression (runner/hostile): a server echoing the request must not make the report show
+// the DPoP proof, the Bearer token or a suite's deliberately wrong client_secret.
+TEST(RedactorTest, MasksEchoedRequestCredentials) {
+  Exchange exchange =
+      form_post("client_id=c&client_secret=wrong-on-purpose&client_assertion=aaa.bbb.ccc",
+                {{"Authorization", "Bearer token-value-1"}, {"DPoP", "proof.header.sig"}});
+  exchange.request.url = "https://as.example/par?client_secret=query-secret#f";
+  exchange.response.body =
+      "you sent Bearer token-value-1, proof.header.sig, wrong-on-purpose, aaa.bbb.ccc and "
+      "query-secret";
+  Redactor redactor;
+  redactor.add_request_credentials(exchange.request);
+  EXPECT_EQ(redactor.redact(exchange).response.body,
+            "you sent Bearer [redacted], [redacted], [redacted], [redacted] and [redacted]");
+  EXPECT_EQ(redactor.redact_text("Bearer"), "Bearer");  // the scheme itself is no secret
+}
+
 }  // namespace
 }  // namespace parity::http

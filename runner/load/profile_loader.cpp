@@ -13,6 +13,7 @@ namespace {
 const std::vector<std::string> k_signing_algs{"RS256", "PS256", "ES256", "HS256"};
 const std::vector<std::string> k_profile_keys{"id",
                                               "name",
+                                              "emulation",
                                               "issuer",
                                               "discovery",
                                               "endpoints",
@@ -450,6 +451,7 @@ LoadedProfile read_profile(const std::string& path) {
   profile.id = id.value;
   loaded.id_where = id.where;
   profile.name = optional_scalar(reader, "name").value_or(id).value;
+  profile.emulation = optional_scalar(reader, "emulation").value_or(Located{}).value;
   if (reader.optional_node("embedded_server")) {
     read_embedded_server(reader, profile);
   } else {

@@ -271,6 +271,7 @@ RunResult from_json(const json& doc, const std::string& source_name) {
   const json& profile = in.object(doc, "", "profile", true);
   out.profile_id = in.string(profile, "profile", "id", true);
   out.profile_name = in.string(profile, "profile", "name");
+  out.emulation = in.string(profile, "profile", "emulation");
   out.issuer = in.string(profile, "profile", "issuer");
   out.started_at = in.string(doc, "", "started_at");
   out.elapsed_ms = in.integer(doc, "", "elapsed_ms");

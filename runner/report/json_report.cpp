@@ -115,13 +115,16 @@ json to_json(const RunResult& result) {
   for (const CaseResult& one : result.cases) {
     cases.push_back(case_json(one));
   }
+  json profile{{"id", text(result.profile_id)},
+               {"name", text(result.profile_name)},
+               {"issuer", text(result.issuer)}};
+  if (!result.emulation.empty()) {
+    profile["emulation"] = text(result.emulation);  // built from documentation, not the service
+  }
   return {{"schema_version", k_json_schema_version},
           {"tool", "parity"},
           {"tool_version", text(result.tool_version)},
-          {"profile",
-           {{"id", text(result.profile_id)},
-            {"name", text(result.profile_name)},
-            {"issuer", text(result.issuer)}}},
+          {"profile", std::move(profile)},
           {"started_at", text(result.started_at)},
           {"elapsed_ms", result.elapsed_ms},
           {"tls_verified", result.tls_verified},

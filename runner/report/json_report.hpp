@@ -15,7 +15,7 @@ inline constexpr int k_json_schema_version = 1;
 
 /// Returns the canonical JSON form of `result`: everything needed to compare runs and
 /// providers later, including the (already redacted) exchanges. Top level:
-/// {"schema_version":1, "tool":"parity", "tool_version", "profile":{id,name,issuer},
+/// {"schema_version":1, "tool":"parity", "tool_version", "profile":{id,name,issuer[,emulation]},
 ///  "started_at", "elapsed_ms", "tls_verified", "embedded_server",
 ///  "totals":{passed,warned,failed,errored,skipped,total}, "cases":[…]}.
 /// Every string is made valid UTF-8 first (ill-formed bytes become U+FFFD), so the value can

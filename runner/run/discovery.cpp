@@ -1,5 +1,7 @@
 #include "run/discovery.hpp"
 
+#include "eval/json_depth.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <string_view>
@@ -59,7 +61,8 @@ std::string discover_endpoints(Profile& profile, http::HttpClient& client) {
   if (exchange.response.status != k_ok) {
     return "metadata " + url + " answered HTTP " + std::to_string(exchange.response.status);
   }
-  const nlohmann::json metadata = nlohmann::json::parse(exchange.response.body, nullptr, false);
+  const nlohmann::json metadata =
+      eval::parse_bounded_json(exchange.response.body).value_or(nlohmann::json());
   if (!metadata.is_object()) {
     return "metadata " + url + " is not a JSON object";
   }

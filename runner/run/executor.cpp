@@ -65,14 +65,21 @@ void run_steps(const Case& spec,
   const Client& case_client = resolve_client(profile, spec.client, nullptr);
   eval::Vars vars = seed_vars(spec, profile, case_client);
   const http::Redactor redactor = profile_redactor(profile);
+  CaseCredentials credentials;
   for (const Step& step : spec.steps) {
     const Client& step_client = step.request.client.empty()
                                     ? case_client
                                     : resolve_client(profile, step.request.client, &case_client);
     bind_client(vars, step_client);
     set_now(vars);
-    const StepContext context{
-        profile, step_client, client, redactor, options.max_wait, vars, options.make_client};
+    const StepContext context{profile,
+                              step_client,
+                              client,
+                              redactor,
+                              options.max_wait,
+                              vars,
+                              options.make_client,
+                              &credentials};
     result.steps.push_back(run_step(step, context));
     if (result.steps.back().outcome != Outcome::passed || result.steps.back().ends_case) {
       break;  // a failed step, or an `ends_case` alternative that makes the rest moot
@@ -121,6 +128,7 @@ RunResult run_header(const Profile& profile) {
   RunResult result;
   result.profile_id = profile.id;
   result.profile_name = profile.name;
+  result.emulation = profile.emulation;
   result.issuer = profile.issuer;
   result.tool_version = PARITY_VERSION;
   result.started_at = iso8601_utc(std::chrono::system_clock::now());

@@ -145,8 +145,14 @@ Step single_repetition(const Step& step) {
 StepContext repetition_context(const StepContext& context,
                                http::HttpClient& http,
                                eval::Vars& vars) {
-  return StepContext{
-      context.profile, context.client, http, context.redactor, context.max_wait, vars, {}};
+  return StepContext{context.profile,
+                     context.client,
+                     http,
+                     context.redactor,
+                     context.max_wait,
+                     vars,
+                     {},
+                     context.case_credentials};
 }
 
 void run_sequentially(const Step& single,

@@ -108,6 +108,13 @@ void run_request(const Step& step, const StepContext& context, StepResult& resul
   for (std::string& secret : built.secrets) {
     redactor.add_secret(std::move(secret));
   }
+  // A server may echo whatever was sent (DPoP proofs, deliberately wrong secrets too), in
+  // this step's answer or in a value a later step sends on.
+  redactor.add_request_credentials(built.request);
+  if (context.case_credentials != nullptr) {
+    context.case_credentials->apply_to(redactor);
+    context.case_credentials->merge(redactor);
+  }
   http::Exchange exchange = context.http.send(built.request);
   result.exchanges.push_back(redactor.redact(exchange));
   if (!exchange.transport_error.empty()) {
@@ -121,6 +128,7 @@ void run_request(const Step& step, const StepContext& context, StepResult& resul
   judge(step, context, exchange, result);
   // A check quoting an echoed body must not leak what the exchange no longer shows.
   for (Check& check : result.checks) {
+    check.description = redactor.redact_text(check.description);
     check.expected = redactor.redact_text(check.expected);
     check.actual = redactor.redact_text(check.actual);
   }
@@ -129,6 +137,16 @@ void run_request(const Step& step, const StepContext& context, StepResult& resul
 }
 
 }  // namespace
+
+void CaseCredentials::merge(const http::Redactor& redactor) {
+  const std::lock_guard<std::mutex> lock(m_mutex);
+  m_redactor.merge(redactor);
+}
+
+void CaseCredentials::apply_to(http::Redactor& redactor) const {
+  const std::lock_guard<std::mutex> lock(m_mutex);
+  redactor.merge(m_redactor);
+}
 
 StepResult run_step(const Step& step, const StepContext& context) {
   if (is_repeated(step)) {

@@ -10,12 +10,28 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace parity::run {
 
 /// Makes a fresh HttpClient (one per thread of a concurrent step).
 using HttpClientFactory = std::function<std::unique_ptr<http::HttpClient>()>;
+
+/// The secrets the steps of one case have sent, shared by its steps and by the threads of a
+/// `concurrently` step: a server may echo a credential into a value that a later step sends
+/// on (a request_uri), so every later exchange of the case masks it too. Thread-safe.
+class CaseCredentials {
+ public:
+  /// Adds every secret `redactor` knows.
+  void merge(const http::Redactor& redactor);
+  /// Adds the secrets collected so far to `redactor`.
+  void apply_to(http::Redactor& redactor) const;
+
+ private:
+  mutable std::mutex m_mutex;
+  http::Redactor m_redactor;
+};
 
 /// What one step runs with. `vars` already has client.* bound to `client`.
 struct StepContext {
@@ -28,6 +44,8 @@ struct StepContext {
   /// For `concurrently` steps: each repetition's thread gets its own client (empty: such a
   /// step is errored).
   HttpClientFactory make_client = {};
+  /// The case's sent secrets (none: the step masks only its own and the profile's).
+  CaseCredentials* case_credentials = nullptr;
 };
 
 /// Runs one step (suites/README.md, "Steps"): a wait sleeps (errored beyond `max_wait`); a

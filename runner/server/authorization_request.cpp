@@ -59,8 +59,11 @@ Check check_redirect_uri(const ServerContext& ctx,
   return std::nullopt;
 }
 
-/// RFC 6749 §3.1.1: response_type is required; only "code" is supported.
-Check check_response_type(const ServerContext& ctx, const http::Params& params) {
+/// RFC 6749 §3.1.1: response_type is required; only "code" is supported (an emulation may
+/// accept more at the push; server/emulation.hpp).
+Check check_response_type(const ServerContext& ctx,
+                          const http::Params& params,
+                          AuthorizationRequest& request) {
   const auto response_type = http::find_param(params, "response_type");
   if (ctx.has_fault("accept_unsupported_response_type") ||
       (!response_type && ctx.has_fault("accept_missing_response_type"))) {
@@ -69,9 +72,10 @@ Check check_response_type(const ServerContext& ctx, const http::Params& params) 
   if (!response_type) {
     return invalid_request("response_type is required");
   }
-  if (*response_type != "code") {
-    return OAuthError{400, "unsupported_response_type", "only response_type=code is supported", {}};
+  if (!accepts_response_type(ctx.config.emulation, *response_type)) {
+    return OAuthError{400, "unsupported_response_type", "response_type is not supported", {}};
   }
+  request.response_type = *response_type;
   return std::nullopt;
 }
 
@@ -97,7 +101,7 @@ std::string default_challenge_method(const ServerContext& ctx) {
   if (ctx.has_fault("default_pkce_method_s256")) {
     return "S256";  // the bug: the RFC default is plain
   }
-  return "plain";
+  return ctx.config.emulation.pkce_default_method;  // RFC 7636 §4.3: plain, unless emulated
 }
 
 /// RFC 7636 §4.4.1: the challenge method must be one the server supports.
@@ -201,7 +205,7 @@ Validation validate_authorization_request(const ServerContext& ctx,
   result.redirect_uri_valid = true;
   result.error = check_no_request_object(params);
   if (!result.error) {
-    result.error = check_response_type(ctx, params);
+    result.error = check_response_type(ctx, params, request);
   }
   if (!result.error) {
     result.error = check_scope(ctx, params, client, request);
@@ -211,6 +215,9 @@ Validation validate_authorization_request(const ServerContext& ctx,
   }
   if (!result.error) {
     result.error = check_state(ctx, request);
+  }
+  if (!result.error) {
+    result.error = check_nonce(ctx.config.emulation, params);
   }
   if (!result.error) {
     result.error = check_extensions(ctx, params, request);

@@ -2,6 +2,7 @@
 
 #include "http/url.hpp"
 #include "server/config.hpp"
+#include "server/emulation.hpp"
 #include "server/responses.hpp"
 
 #include <nlohmann/json.hpp>
@@ -16,6 +17,8 @@ struct ServerContext;
 /// A validated authorization request (pushed or front-channel), as the code will be bound to it.
 struct AuthorizationRequest {
   std::string client_id;  ///< empty only with the accept_missing_client_id fault
+  /// RFC 6749 §3.1.1: "code", or another type an emulated vendor accepts at the push.
+  std::string response_type = "code";
   std::string redirect_uri;
   bool redirect_uri_explicit = false;  ///< sent by the client (not the single registered one)
   std::string scope;

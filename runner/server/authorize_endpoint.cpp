@@ -46,6 +46,13 @@ void client_error(const ServerContext& ctx,
 /// RFC 6749 §4.1.2: the test user consents; a single-use code bound to `request` is issued and
 /// returned with the request's state (exactly as received) and iss (RFC 9207).
 void issue_code(ServerContext& ctx, const AuthorizationRequest& request, httplib::Response& res) {
+  if (request.response_type != "code") {
+    // Vendor emulation accepted another response_type at the push (server/emulation.hpp);
+    // this server issues only codes, so the authorization ends with an error.
+    const OAuthError unsupported{
+        400, "unsupported_response_type", "the emulation issues only authorization codes", {}};
+    return redirect_error(ctx, request.redirect_uri, unsupported, request.state, res);
+  }
   const std::string code = crypto::base64url_encode(crypto::random_bytes(k_code_random_bytes));
   const auto expiry = StoreClock::now() + std::chrono::seconds(ctx.config.code_lifetime);
   if (!ctx.store.add_code(code, request, expiry)) {

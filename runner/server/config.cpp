@@ -187,6 +187,18 @@ int read_int(load::MapReader& reader, const std::string& key, long fallback, lon
   return static_cast<int>(value);
 }
 
+// An emulated vendor registers only clients of the methods it supports.
+void check_emulated_auth_methods(load::MapReader& reader, const ServerConfig& config) {
+  for (const auto& client : config.clients) {
+    if (!supports_auth_method(config.emulation, client.auth_method)) {
+      throw LoadError(reader.location_of_key("clients"),
+                      "client '" + client.client_id + "' uses " +
+                          std::string(to_string(client.auth_method)) +
+                          ", which emulation.auth_methods does not list");
+    }
+  }
+}
+
 }  // namespace
 
 ServerConfig load_server_config(const std::string& path) {
@@ -207,6 +219,8 @@ ServerConfig load_server_config(const std::string& path) {
   config.faults = read_faults(reader);
   config.clients = read_clients(reader);
   config.tls = read_server_tls(reader);
+  config.emulation = read_emulation(reader);
+  check_emulated_auth_methods(reader, config);
   reader.finish();
   return config;
 }

@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 #include "core/profile.hpp"
 #include "crypto/key.hpp"
+#include "server/emulation.hpp"
 #include "server/tls.hpp"
 
 #include <optional>
@@ -46,6 +47,8 @@ struct ServerConfig {
   std::vector<RegisteredClient> clients;
   std::optional<ServerTls> tls;  ///< HTTPS when set (server/tls.hpp), plain HTTP otherwise
   std::string file;              ///< where it was loaded from
+  /// Vendor emulation (server/emulation.hpp); the defaults are the reference server itself.
+  Emulation emulation;
 };
 
 /// Loads and strictly validates a server config (unknown keys, wrong types, unknown fault

@@ -23,7 +23,9 @@ struct ServerContext {
   ServerConfig config;
   /// RFC 9449 §8: the HMAC key that makes this server's DPoP nonces unpredictable.
   const std::string dpop_nonce_key;
-  std::string issuer;  ///< "http://127.0.0.1:<port>", set when the server binds
+  std::string origin;  ///< "https://127.0.0.1:<port>" ("http://…" without TLS), set at bind
+  /// origin + the emulation's issuer_path (usually just the origin), set when the server binds
+  std::string issuer;
   Store store;
   std::atomic<std::uint64_t> request_uri_counter{0};  ///< for the guessable_request_uri fault
 
@@ -31,12 +33,14 @@ struct ServerContext {
   bool has_fault(std::string_view name) const;
   /// The registered client `client_id`, or nullptr.
   const RegisteredClient* find_client(std::string_view client_id) const;
-  /// issuer + "/par"
-  std::string par_endpoint() const { return issuer + "/par"; }
-  /// issuer + "/token"
-  std::string token_endpoint() const { return issuer + "/token"; }
-  /// issuer + "/authorize"
-  std::string authorization_endpoint() const { return issuer + "/authorize"; }
+  /// origin + the PAR path ("/par" unless an emulation moves it)
+  std::string par_endpoint() const { return origin + config.emulation.par_path; }
+  /// origin + the token path ("/token" unless an emulation moves it)
+  std::string token_endpoint() const { return origin + config.emulation.token_path; }
+  /// origin + the authorization path ("/authorize" unless an emulation moves it)
+  std::string authorization_endpoint() const {
+    return origin + config.emulation.authorization_path;
+  }
 };
 
 }  // namespace parity::server

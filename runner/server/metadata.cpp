@@ -51,16 +51,11 @@ nlohmann::json metadata_document(const ServerContext& ctx) {
       {"pushed_authorization_request_endpoint", advertised_par_endpoint(ctx)},
       {"require_pushed_authorization_requests", advertised_require_par(ctx)},
       // RFC 9126 §2: the token endpoint's authentication methods also govern PAR.
-      {"token_endpoint_auth_methods_supported",
-       {"client_secret_basic",
-        "client_secret_post",
-        "client_secret_jwt",
-        "private_key_jwt",
-        "none"}},
+      {"token_endpoint_auth_methods_supported", supported_auth_method_names(ctx.config.emulation)},
       {"token_endpoint_auth_signing_alg_values_supported", {"RS256", "PS256", "ES256", "HS256"}},
       // RFC 7636 §6.2
       {"code_challenge_methods_supported", advertised_pkce_methods(ctx)},
-      {"response_types_supported", {"code"}},
+      {"response_types_supported", ctx.config.emulation.response_types},
       {"grant_types_supported", {"authorization_code"}},
       {"scopes_supported", scopes},
       // RFC 9207 §3

@@ -5,6 +5,7 @@
 #include "server/client_auth.hpp"
 #include "server/context.hpp"
 #include "server/dpop.hpp"
+#include "server/emulation.hpp"
 #include "server/endpoints.hpp"
 #include "server/request_object.hpp"
 
@@ -68,7 +69,7 @@ void send_push_response(const ServerContext& ctx,
   body["expires_in"] = ctx.has_fault("expires_in_as_string")
                            ? nlohmann::json(std::to_string(lifetime))
                            : nlohmann::json(lifetime);
-  send_json(res, ctx.has_fault("push_returns_200") ? 200 : 201, body);
+  send_json(res, ctx.has_fault("push_returns_200") ? 200 : ctx.config.emulation.push_status, body);
   if (ctx.has_fault("push_without_no_store")) {
     res.headers.erase("Cache-Control");  // the bug: the request_uri may be cached
   }
@@ -190,7 +191,14 @@ void handle_par(ServerContext& ctx,
                 const httplib::Request& req,
                 const std::string& body,
                 httplib::Response& res) {
-  const FormBody form = read_push_body(ctx, req, body);
+  // Vendor emulation (server/emulation.hpp): a documented body size limit.
+  if (const auto too_large = check_push_size(ctx.config.emulation, body.size())) {
+    return send_error(res, *too_large);
+  }
+  FormBody form = read_push_body(ctx, req, body);
+  if (!form.error) {
+    form.error = check_custom_parameters(ctx.config.emulation, form.params);
+  }
   if (form.error) {
     return send_error(res, *form.error);
   }

@@ -8,6 +8,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -61,6 +62,18 @@ void send_httplib_error(httplib::Response& res) {
   }
 }
 
+// httplib routes are regular expressions: an emulated path is matched literally.
+std::string literal_route(const std::string& path) {
+  std::string pattern;
+  for (const char c : path) {
+    if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) {
+      pattern += '\\';
+    }
+    pattern += c;
+  }
+  return pattern;
+}
+
 void route_form_post(httplib::Server& server,
                      const std::string& path,
                      ServerContext& ctx,
@@ -74,14 +87,15 @@ void route_form_post(httplib::Server& server,
                               httplib::Response& res,
                               const httplib::ContentReader& reader) {
                 if (const auto body = read_body(reader)) {
-                  handler(ctx, req, *body, res);
+                  handler(ctx, req, *body, res);  // handle_par applies an emulated size limit
                 } else {
                   send_unreadable_body(res);
                 }
               });
   const auto not_allowed = [&ctx, handler, path](const httplib::Request& req,
                                                  httplib::Response& res) {
-    if (path == "/par" && ctx.has_fault("accept_non_post_push")) {
+    if (path == literal_route(ctx.config.emulation.par_path) &&
+        ctx.has_fault("accept_non_post_push")) {
       // The bug: any method is a push; GET takes its parameters from the query.
       const std::string body = req.method == "GET" ? std::string(query_of(req.target)) : req.body;
       return handler(ctx, req, body, res);
@@ -96,19 +110,28 @@ void route_form_post(httplib::Server& server,
 }
 
 void install_routes(httplib::Server& server, ServerContext& ctx) {
-  route_form_post(server, "/par", ctx, handle_par);
-  route_form_post(server, "/token", ctx, handle_token);
-  server.Get("/authorize", [&ctx](const httplib::Request& req, httplib::Response& res) {
+  const Emulation& emulation = ctx.config.emulation;
+  route_form_post(server, literal_route(emulation.par_path), ctx, handle_par);
+  route_form_post(server, literal_route(emulation.token_path), ctx, handle_token);
+  const std::string authorize = literal_route(emulation.authorization_path);
+  server.Get(authorize, [&ctx](const httplib::Request& req, httplib::Response& res) {
     handle_authorize(ctx, req, res);
   });
-  server.Post("/authorize", [](const httplib::Request&, httplib::Response& res) {
+  server.Post(authorize, [](const httplib::Request&, httplib::Response& res) {
     send_method_not_allowed(res, "GET");
   });
   const auto metadata = [&ctx](const httplib::Request&, httplib::Response& res) {
     res.set_content(metadata_document(ctx).dump(2), "application/json");
   };
-  server.Get("/.well-known/oauth-authorization-server", metadata);
-  server.Get("/.well-known/openid-configuration", metadata);
+  // RFC 8414 §3.1 inserts the well-known segment before an issuer's path; OIDC Discovery §4
+  // appends it. Both forms are served (they coincide when the issuer has no path).
+  const std::string issuer_path = literal_route(emulation.issuer_path);
+  for (const std::string name : {"oauth-authorization-server", "openid-configuration"}) {
+    server.Get("/\\.well-known/" + name + issuer_path, metadata);
+    if (!issuer_path.empty()) {
+      server.Get(issuer_path + "/\\.well-known/" + name, metadata);
+    }
+  }
 }
 
 // httplib's stop() is a no-op until the listen loop runs; wait for it so stop() always works.
@@ -118,7 +141,7 @@ void wait_until_listening(const httplib::Server& server) {
   }
 }
 
-void configure(httplib::Server& server) {
+void configure(httplib::Server& server, const Emulation& emulation) {
   // httplib's default adds SO_REUSEPORT, which would let a second server share a busy port.
   server.set_socket_options([](socket_t sock) {
     int yes = 1;
@@ -129,7 +152,8 @@ void configure(httplib::Server& server) {
   };
   server.set_read_timeout(k_io_timeout_seconds);
   server.set_write_timeout(k_io_timeout_seconds);
-  server.set_payload_max_length(k_max_body_bytes);
+  // An emulated push limit above the general one must be reachable to be enforced.
+  server.set_payload_max_length(std::max(k_max_body_bytes, emulation.max_push_bytes + 1));
   // Idle keep-alive connections hold stop() until they time out: keep that short.
   server.set_keep_alive_timeout(k_keep_alive_seconds);
   // Small responses written in two parts must not wait for a delayed ACK (Nagle).
@@ -174,15 +198,16 @@ int ReferenceServer::start(int port) {
     throw std::logic_error("the reference server was already started");
   }
   auto server = make_http_server(m_impl->context.config.tls);
-  configure(*server);
+  configure(*server, m_impl->context.config.emulation);
   install_routes(*server, m_impl->context);
   const int bound = port == 0 ? server->bind_to_any_port(k_host)
                               : (server->bind_to_port(k_host, port) ? port : -1);
   if (bound <= 0) {
     throw std::runtime_error("cannot bind " + std::string(k_host) + ":" + std::to_string(port));
   }
-  m_impl->context.issuer = std::string(url_scheme(m_impl->context.config.tls)) + "://" +
+  m_impl->context.origin = std::string(url_scheme(m_impl->context.config.tls)) + "://" +
                            std::string(k_host) + ":" + std::to_string(bound);
+  m_impl->context.issuer = m_impl->context.origin + m_impl->context.config.emulation.issuer_path;
   m_impl->server = std::move(server);
   m_impl->serving = true;
   m_impl->thread = std::thread([impl = m_impl.get()] {
@@ -213,6 +238,11 @@ void ReferenceServer::wait() {
 
 std::string ReferenceServer::base_url() const {
   return m_impl->context.issuer;
+}
+
+Endpoints ReferenceServer::endpoints() const {
+  const ServerContext& ctx = m_impl->context;
+  return Endpoints{ctx.authorization_endpoint(), ctx.token_endpoint(), ctx.par_endpoint()};
 }
 
 }  // namespace parity::server

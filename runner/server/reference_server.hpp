@@ -26,8 +26,11 @@ class ReferenceServer {
   void stop();
   /// Blocks until stop() is called from another thread or a signal handler.
   void wait();
-  /// "https://127.0.0.1:<port>" ("http://…" without a `tls` config): the issuer identifier.
+  /// "https://127.0.0.1:<port>" ("http://…" without a `tls` config) plus an emulation's
+  /// issuer_path: the issuer identifier.
   std::string base_url() const;
+  /// The authorization, token and PAR endpoint URLs (an emulation may move them).
+  Endpoints endpoints() const;
 
  private:
   struct Impl;

@@ -18,7 +18,7 @@ std::unique_ptr<server::ReferenceServer> start_embedded(Profile& profile,
   const std::string base = reference->base_url();
   profile.issuer = base;
   profile.metadata_url = base + "/.well-known/oauth-authorization-server";
-  profile.endpoints = Endpoints{base + "/authorize", base + "/token", base + "/par"};
+  profile.endpoints = reference->endpoints();  // a vendor emulation may move them
   return reference;
 }
 

@@ -1,0 +1,38 @@
+# Checks the three files `parity compare` wrote to DIR (ctest cli.compare_outputs):
+#   cmake -DDIR=out -DROWS=N -DDIFFERING=M -P check_outputs.cmake
+# comparison.json parses and counts ROWS rows, DIFFERING of them differing; neither the page
+# nor the Markdown contains markup injected through server-controlled values.
+foreach(name comparison.html comparison.md comparison.json)
+  if(NOT EXISTS "${DIR}/${name}")
+    message(FATAL_ERROR "missing ${DIR}/${name}")
+  endif()
+endforeach()
+file(READ "${DIR}/comparison.json" json)
+string(JSON kind GET "${json}" kind)
+string(JSON rows GET "${json}" summary cases)
+string(JSON differing GET "${json}" summary differing)
+string(JSON row_count LENGTH "${json}" rows)
+if(NOT kind STREQUAL "comparison" OR NOT rows EQUAL ROWS OR NOT row_count EQUAL ROWS
+   OR NOT differing EQUAL DIFFERING)
+  message(FATAL_ERROR "comparison.json: kind ${kind}, ${rows}/${row_count} rows, ${differing} "
+                      "differing; expected ${ROWS} rows, ${DIFFERING} differing")
+endif()
+file(READ "${DIR}/comparison.html" html)
+file(READ "${DIR}/comparison.md" md)
+foreach(forbidden "<script>document" "<img" "<b>" "<i>")
+  string(FIND "${html}" "${forbidden}" at_html)
+  string(FIND "${md}" "${forbidden}" at_md)
+  if(NOT at_html EQUAL -1 OR NOT at_md EQUAL -1)
+    message(FATAL_ERROR "unescaped '${forbidden}' in comparison.html or comparison.md")
+  endif()
+endforeach()
+foreach(needle "http-equiv=\"Content-Security-Policy\"" "id=\"matrix-table\"" "id=\"differences\"")
+  string(FIND "${html}" "${needle}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "comparison.html lacks ${needle}")
+  endif()
+endforeach()
+if(NOT md MATCHES "### Cases where providers differ \\(${DIFFERING}\\)")
+  message(FATAL_ERROR "comparison.md lacks the differences table heading")
+endif()
+message(STATUS "comparison outputs: ${rows} rows, ${differing} differing, escaped")

@@ -1,0 +1,27 @@
+# Checks the JSON report of a run against a vendor emulation (profiles/emulated/): the profile
+# carries its `emulation` label (reports must never pass an emulation off as the live service),
+# and the documented behaviour fails no case unless it is a documented deviation.
+#   cmake -DREPORT=path [-DDEVIATIONS="suite/case;…"] -P check_emulated_report.cmake
+cmake_policy(SET CMP0057 NEW)  # if(IN_LIST)
+file(READ "${REPORT}" text)
+string(JSON label ERROR_VARIABLE missing GET "${text}" profile emulation)
+if(missing OR label STREQUAL "")
+  message(FATAL_ERROR "the report of an emulated profile has no profile.emulation label")
+endif()
+string(JSON count LENGTH "${text}" cases)
+set(unexpected "")
+math(EXPR last "${count} - 1")
+foreach(i RANGE ${last})
+  string(JSON verdict GET "${text}" cases ${i} outcome)
+  string(JSON full_id GET "${text}" cases ${i} full_id)
+  if(verdict STREQUAL "errored" OR (verdict STREQUAL "failed" AND NOT full_id IN_LIST DEVIATIONS))
+    list(APPEND unexpected "${full_id}: ${verdict}")
+  endif()
+endforeach()
+string(JSON passed GET "${text}" totals passed)
+string(JSON failed GET "${text}" totals failed)
+string(JSON skipped GET "${text}" totals skipped)
+message("${label}: ${count} cases, ${passed} passed, ${failed} failed, ${skipped} skipped")
+if(unexpected)
+  message(FATAL_ERROR "not documented deviations: ${unexpected}")
+endif()

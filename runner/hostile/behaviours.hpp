@@ -1,0 +1,26 @@
+#pragma once
+
+#include "hostile/hostile_server.hpp"
+
+#include <string>
+#include <vector>
+
+namespace parity::hostile {
+
+/// One misbehaviour of the hostile server: the path that triggers it and what it does.
+struct Behaviour {
+  std::string path;
+  std::string description;
+};
+
+/// Every behaviour, in a stable order (runner/hostile/README.md lists the runner's outcome
+/// for each). Unknown paths are answered 404 with an empty JSON object.
+const std::vector<Behaviour>& behaviours();
+
+/// Answers `request` on `connection` with the behaviour of its path; `other_host` is the
+/// absolute URL /redirect-other points to.
+void respond(const ReceivedRequest& request,
+             const std::string& other_host,
+             const Connection& connection);
+
+}  // namespace parity::hostile

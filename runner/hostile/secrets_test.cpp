@@ -1,0 +1,137 @@
+#include "crypto/base64url.hpp"
+#include "hostile/hostile_server.hpp"
+#include "hostile/testing/run_support.hpp"
+#include "load/profile_loader.hpp"
+#include "load/suite_loader.hpp"
+#include "run/client_auth.hpp"
+#include "target/target.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+// Issue 7 §3: whatever the server does, no secret of the profile and no credential the runner
+// sent appears in any output of the run (verbose console, JUnit, JSON).
+namespace parity::hostile {
+namespace {
+
+// The base64 lines of a PEM file's body: a key leaking in part still matches one of them.
+void add_pem_body_lines(const std::string& path, std::set<std::string>& secrets) {
+  std::ifstream in(path);
+  ASSERT_TRUE(in) << path;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("-----", 0) != 0 && line.size() >= 16) {
+      secrets.insert(line);
+    }
+  }
+}
+
+// Every secret value of `profile`, in every spelling the runner sends, and every credential
+// `sent` saw on the wire.
+std::set<std::string> known_secrets(const Profile& profile, const testing::SentCredentials& sent) {
+  std::set<std::string> secrets;
+  for (const Client& client : profile.clients) {
+    if (!client.secret.empty()) {
+      secrets.insert(client.secret);
+      secrets.insert(run::basic_credentials(client.id, client.secret));
+      secrets.insert(crypto::base64_encode(client.id + ":" + client.secret));
+    }
+    if (!client.private_key_path.empty()) {
+      add_pem_body_lines(client.private_key_path, secrets);
+    }
+  }
+  if (!profile.dpop_key.empty()) {
+    add_pem_body_lines(profile.dpop_key, secrets);
+  }
+  for (const std::string& value : sent.values()) {
+    if (value.size() >= 8) {
+      secrets.insert(value);
+    }
+  }
+  return secrets;
+}
+
+void expect_no_secret(const testing::RunOutputs& outputs, const std::set<std::string>& secrets) {
+  const std::vector<std::pair<std::string, const std::string*>> texts = {
+      {"console", &outputs.console}, {"JUnit", &outputs.junit}, {"JSON", &outputs.json}};
+  for (const auto& [name, text] : texts) {
+    for (const std::string& secret : secrets) {
+      const auto at = text->find(secret);
+      EXPECT_EQ(at, std::string::npos)
+          << name << " shows the secret " << secret.substr(0, 24) << "… in: "
+          << text->substr(at == std::string::npos ? 0 : at - std::min<std::size_t>(at, 80), 200);
+    }
+  }
+}
+
+std::vector<Suite> all_suites() {
+  return load::load_suites({std::string(PARITY_SOURCE_DIR) + "/suites"});
+}
+
+// The reference profile (every client, auth method, JAR and DPoP) aimed at the hostile
+// server's echo paths: the PAR endpoint answers 201 with the request echoed in request_uri,
+// which later steps send on; the other endpoints answer an error page echoing the request.
+Profile echo_profile(const std::string& base_url) {
+  Profile profile = load::load_profile(std::string(PARITY_SOURCE_DIR) + "/profiles/reference.yaml");
+  profile.embedded_server_config.clear();
+  profile.tls = TlsConfig{};
+  profile.issuer = base_url;
+  profile.metadata_url.clear();
+  profile.endpoints.par = base_url + "/echo-json";
+  profile.endpoints.authorization = base_url + "/echo";
+  profile.endpoints.token = base_url + "/echo-json";
+  return profile;
+}
+
+TEST(SecretsTest, FullSuiteAgainstAnEchoingServerLeaksNothing) {
+  HostileServer server;
+  const run::Plan plan = run::make_plan(echo_profile(server.base_url()), all_suites(), {});
+  testing::SentCredentials sent;
+  const testing::RunOutputs outputs = testing::run_with_reports(plan, 8, &sent);
+  std::size_t ran = 0;
+  for (const CaseResult& result : outputs.result.cases) {
+    ran += result.outcome == Outcome::skipped ? 0 : 1;
+  }
+  EXPECT_GE(ran, 100U);  // the echo server saw (almost) the whole suite
+  const std::set<std::string> secrets = known_secrets(plan.profile, sent);
+  EXPECT_GE(sent.values().size(), 40U);  // distinct assertions, proofs, Basic credentials, secrets
+  expect_no_secret(outputs, secrets);
+}
+
+TEST(SecretsTest, HostileEchoCasesLeakNothing) {
+  HostileServer server;
+  const run::Plan plan =
+      run::make_plan(testing::hostile_profile(server.base_url()),
+                     {load::load_suite(std::string(PARITY_FIXTURES_DIR) + "/hostile/hostile.yaml")},
+                     run::Selection{{"hostile.behaviours/echo*"}, {}});
+  testing::SentCredentials sent;
+  const testing::RunOutputs outputs = testing::run_with_reports(plan, 4, &sent);
+  ASSERT_EQ(outputs.result.cases.size(), 10U);
+  for (const CaseResult& result : outputs.result.cases) {
+    EXPECT_EQ(result.outcome, Outcome::failed) << result.id << ": " << result.error;
+  }
+  // The server did get the credentials: the test would catch them if they came back.
+  std::string received;
+  for (const ReceivedRequest& request : server.received()) {
+    received += request.head + request.body;
+  }
+  for (const std::string& value : sent.values()) {
+    EXPECT_NE(received.find(value), std::string::npos) << value;
+  }
+  expect_no_secret(outputs, known_secrets(plan.profile, sent));
+}
+
+TEST(SecretsTest, FullSuiteAgainstTheReferenceServerLeaksNothing) {
+  target::Target target = target::prepare_target(
+      load::load_profile(std::string(PARITY_SOURCE_DIR) + "/profiles/reference.yaml"), {});
+  ASSERT_EQ(target.error, "");
+  const run::Plan plan = run::make_plan(target.profile, all_suites(), {});
+  testing::SentCredentials sent;
+  const testing::RunOutputs outputs = testing::run_with_reports(plan, 8, &sent);
+  EXPECT_EQ(outputs.result.cases.size(), plan.cases.size());
+  expect_no_secret(outputs, known_secrets(plan.profile, sent));
+}
+
+}  // namespace
+}  // namespace parity::hostile

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/profile.hpp"
+#include "core/result.hpp"
+#include "http/message.hpp"
+#include "run/plan.hpp"
+
+#include <cstdint>
+#include <mutex>
+#include <set>
+#include <string>
+
+// Shared by the parity_hostile tests only: run a plan with the real CurlClient and keep every
+// output it produces.
+namespace parity::hostile::testing {
+
+/// What one run produced: the result and every output, as text.
+struct RunOutputs {
+  RunResult result;
+  std::string console;  ///< verbose console output
+  std::string junit;    ///< JUnit XML
+  std::string json;     ///< JSON report
+  std::int64_t wall_ms = 0;
+};
+
+/// Every credential the runner put on the wire during a run (collected by a wrapper around
+/// each CurlClient): Authorization values after their scheme, DPoP proofs, and the
+/// client_secret and client_assertion parameters of bodies and query strings.
+class SentCredentials {
+ public:
+  /// Collects the credentials of `request` (thread-safe).
+  void record(const http::Request& request);
+  /// What was collected so far.
+  std::set<std::string> values() const;
+
+ private:
+  mutable std::mutex m_mutex;
+  std::set<std::string> m_values;
+};
+
+/// fixtures/hostile/profile.yaml with its issuer and endpoints on `base_url`.
+Profile hostile_profile(const std::string& base_url);
+
+/// Runs `plan` on `jobs` threads with CurlClient (options from the plan's profile, as
+/// `parity run` sets them) and writes the verbose console, JUnit and JSON outputs. Every
+/// request's credentials go to `sent` when given.
+RunOutputs run_with_reports(const run::Plan& plan, int jobs, SentCredentials* sent = nullptr);
+
+/// The case `suite`/`id` of `result`; fails the test (and returns a blank result) when absent.
+CaseResult find_case(const RunResult& result, const std::string& id);
+
+/// Validates `xml` with xmllint against fixtures/junit/junit-10.xsd; "" when valid, else the
+/// xmllint messages.
+std::string junit_schema_errors(const std::string& xml);
+
+/// The peak resident set size of this process, in MiB.
+long peak_rss_mib();
+
+}  // namespace parity::hostile::testing
