@@ -31,16 +31,6 @@ namespace {
 
 using compare::ProviderRun;
 
-class QuietListener final : public report::RunListener {
- public:
-  void on_run_started(const std::string& /*profile_id*/,
-                      const std::string& /*issuer*/,
-                      std::size_t /*case_count*/,
-                      bool /*tls_verified*/) override {}
-  void on_case_finished(const CaseResult& /*result*/) override {}
-  void on_run_finished(const RunResult& /*result*/) override {}
-};
-
 /// One live run: its column, the report files it wrote, or the exception that stopped it.
 struct LiveRun {
   ProviderRun column;
@@ -71,16 +61,12 @@ void run_live(const Profile& profile,
       live.column.problem = prepared.error;
       return;
     }
-    const run::Plan plan =
-        run::make_plan(prepared.profile, suites, run::Selection{options.filters, options.tags});
     run::RunOptions run_options;
     run_options.jobs = options.jobs;
     run_options.max_wait = std::chrono::seconds(options.max_wait_seconds);
-    const http::ClientOptions client_options = target::client_options_for(prepared.profile);
-    QuietListener listener;
-    const RunResult result = run::run_plan(plan, run_options, listener, [&client_options] {
-      return std::make_unique<http::CurlClient>(client_options);
-    });
+    report::SilentListener listener;
+    const RunResult result = target::run_suites(
+        prepared, suites, run::Selection{options.filters, options.tags}, run_options, listener);
     live.written =
         write_reports(result, resolve_report_outputs({}, out_dir, profile.id, /*several=*/true));
     live.column = compare::provider_run_from_result(result, live.column.source);

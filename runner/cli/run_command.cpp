@@ -60,15 +60,12 @@ int run_profile(const Profile& loaded,
     std::cerr << "parity: profile " << loaded.id << ": " << prepared.error << "\n";
     return static_cast<int>(ExitCode::errored);
   }
-  const run::Plan plan = run::make_plan(prepared.profile, suites, selection_of(options));
   report::ConsoleReporter console(std::cout, use_color(options), options.verbose);
   run::RunOptions run_options;
   run_options.jobs = options.jobs;
   run_options.max_wait = std::chrono::seconds(options.max_wait_seconds);
-  const http::ClientOptions client_options = target::client_options_for(prepared.profile);
-  const RunResult result = run::run_plan(plan, run_options, console, [&client_options] {
-    return std::make_unique<http::CurlClient>(client_options);
-  });
+  const RunResult result =
+      target::run_suites(prepared, suites, selection_of(options), run_options, console);
   for (const std::string& path : write_reports(result, outputs)) {
     std::cout << "report: " << path << "\n";
   }

@@ -87,7 +87,7 @@ Requirement read_requirement(const YAML::Node& node, const std::string& file) {
 
 void read_catalogue_file(const std::string& path,
                          std::vector<Requirement>& catalogue,
-                         std::map<std::string, SourceLocation>& seen) {
+                         SeenIds& seen) {
   MapReader reader(parse_yaml_file(path), path, "requirement catalogue");
   allow_keys(reader, k_catalogue_keys);
   optional_scalar(reader, "spec_source");
@@ -97,12 +97,7 @@ void read_catalogue_file(const std::string& path,
   }
   for (const auto& item : list) {
     Requirement requirement = read_requirement(item, path);
-    const auto [it, inserted] = seen.emplace(requirement.id, requirement.where);
-    if (!inserted) {
-      throw LoadError(requirement.where,
-                      "duplicate requirement id '" + requirement.id + "' (first defined at " +
-                          it->second.str() + ")");
-    }
+    require_unique_id(seen, "requirement", requirement.id, requirement.where);
     catalogue.push_back(std::move(requirement));
   }
 }
@@ -111,7 +106,7 @@ void read_catalogue_file(const std::string& path,
 
 std::vector<Requirement> load_catalogue(const std::string& path) {
   std::vector<Requirement> catalogue;
-  std::map<std::string, SourceLocation> seen;
+  SeenIds seen;
   for (const std::string& file : yaml_files(path)) {
     read_catalogue_file(file, catalogue, seen);
   }

@@ -234,4 +234,16 @@ std::string check_private_key(const std::string& path, const SourceLocation& whe
   }
 }
 
+void require_unique_id(SeenIds& seen,
+                       const std::string& kind,
+                       const std::string& id,
+                       const SourceLocation& where) {
+  const auto [it, inserted] = seen.emplace(id, where);
+  if (!inserted) {
+    throw LoadError(
+        where,
+        "duplicate " + kind + " id '" + id + "' (first defined at " + it->second.str() + ")");
+  }
+}
+
 }  // namespace parity::load

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,5 +68,15 @@ void require_file(const std::string& path, const SourceLocation& where);
 /// Loads the PEM private key at `path` to check it; returns "rsa" or "ec". Crypto errors and
 /// public keys become LoadError at `where`.
 std::string check_private_key(const std::string& path, const SourceLocation& where);
+
+/// Ids already seen (suites, cases, profiles, requirements), each with where it is defined.
+using SeenIds = std::map<std::string, SourceLocation>;
+
+/// Records `id`, defined at `where`; throws LoadError at `where` "duplicate <kind> id '<id>'
+/// (first defined at <file:line:col>)" when `seen` already holds it.
+void require_unique_id(SeenIds& seen,
+                       const std::string& kind,
+                       const std::string& id,
+                       const SourceLocation& where);
 
 }  // namespace parity::load

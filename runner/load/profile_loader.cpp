@@ -478,15 +478,10 @@ Profile load_profile(const std::string& path) {
 
 std::vector<Profile> load_profiles(const std::string& path) {
   std::vector<Profile> profiles;
-  std::map<std::string, SourceLocation> seen;
+  SeenIds seen;
   for (const auto& file : yaml_files(path)) {
     LoadedProfile loaded = read_profile(file);
-    const auto [it, inserted] = seen.emplace(loaded.profile.id, loaded.id_where);
-    if (!inserted) {
-      throw LoadError(loaded.id_where,
-                      "duplicate profile id '" + loaded.profile.id + "' (first defined at " +
-                          it->second.str() + ")");
-    }
+    require_unique_id(seen, "profile", loaded.profile.id, loaded.id_where);
     profiles.push_back(std::move(loaded.profile));
   }
   return profiles;

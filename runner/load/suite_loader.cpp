@@ -433,16 +433,10 @@ LoadedSuite read_suite(const std::string& path) {
   if (!cases.IsSequence() || cases.size() == 0) {
     throw LoadError(location_of(cases, path), "'cases' must be a non-empty list");
   }
-  std::map<std::string, SourceLocation> seen;
+  SeenIds seen;
   for (const auto& item : cases) {
     LoadedCase loaded_case = read_case(item, path, suite.id);
-    const std::string& case_id = loaded_case.kase.id;
-    const auto [it, inserted] = seen.emplace(case_id, loaded_case.id_where);
-    if (!inserted) {
-      throw LoadError(
-          loaded_case.id_where,
-          "duplicate case id '" + case_id + "' (first defined at " + it->second.str() + ")");
-    }
+    require_unique_id(seen, "case", loaded_case.kase.id, loaded_case.id_where);
     suite.cases.push_back(std::move(loaded_case.kase));
   }
   return loaded;
@@ -456,16 +450,11 @@ Suite load_suite(const std::string& path) {
 
 std::vector<Suite> load_suites(const std::vector<std::string>& paths) {
   std::vector<Suite> suites;
-  std::map<std::string, SourceLocation> seen;
+  SeenIds seen;
   for (const auto& path : paths) {
     for (const auto& file : yaml_files(path)) {
       LoadedSuite loaded = read_suite(file);
-      const auto [it, inserted] = seen.emplace(loaded.suite.id, loaded.id_where);
-      if (!inserted) {
-        throw LoadError(loaded.id_where,
-                        "duplicate suite id '" + loaded.suite.id + "' (first defined at " +
-                            it->second.str() + ")");
-      }
+      require_unique_id(seen, "suite", loaded.suite.id, loaded.id_where);
       suites.push_back(std::move(loaded.suite));
     }
   }

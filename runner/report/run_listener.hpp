@@ -36,4 +36,15 @@ class RunListener {
   virtual void on_run_finished(const RunResult& result) = 0;
 };
 
+/// Listens to nothing: for runs whose caller reads the returned RunResult (selftest, compare).
+class SilentListener final : public RunListener {
+ public:
+  void on_run_started(const std::string& /*profile_id*/,
+                      const std::string& /*issuer*/,
+                      std::size_t /*case_count*/,
+                      bool /*tls_verified*/) override {}
+  void on_case_finished(const CaseResult& /*result*/) override {}
+  void on_run_finished(const RunResult& /*result*/) override {}
+};
+
 }  // namespace parity::report

@@ -97,33 +97,6 @@ std::string iso8601_utc(std::chrono::system_clock::time_point when) {
   return text;
 }
 
-// Stands in for a client the factory could not make, so its cases end as errored.
-class BrokenClient final : public http::HttpClient {
- public:
-  explicit BrokenClient(std::string reason) : m_reason(std::move(reason)) {}
-  http::Exchange send(const http::Request& request) override {
-    http::Exchange exchange;
-    exchange.request = request;
-    exchange.transport_error = "cannot create an HTTP client: " + m_reason;
-    return exchange;
-  }
-
- private:
-  std::string m_reason;
-};
-
-std::unique_ptr<http::HttpClient> make_worker_client(const ClientFactory& make_client) {
-  try {
-    std::unique_ptr<http::HttpClient> client = make_client();
-    if (client) {
-      return client;
-    }
-    return std::make_unique<BrokenClient>("the factory returned none");
-  } catch (const std::exception& error) {
-    return std::make_unique<BrokenClient>(error.what());
-  }
-}
-
 RunResult run_header(const Profile& profile) {
   RunResult result;
   result.profile_id = profile.id;
@@ -149,7 +122,7 @@ class CaseQueue {
   // One worker: takes the next case until none is left.
   void work(const ClientFactory& make_client) {
     try {
-      const std::unique_ptr<http::HttpClient> client = make_worker_client(make_client);
+      const std::unique_ptr<http::HttpClient> client = make_client_or_stand_in(make_client);
       for (std::size_t index = m_next++; index < m_plan.cases.size(); index = m_next++) {
         CaseResult result = run_case(m_plan.cases[index], m_plan.profile, *client, m_options);
         const std::lock_guard<std::mutex> lock(m_mutex);

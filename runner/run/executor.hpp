@@ -4,6 +4,7 @@
 #include "core/result.hpp"
 #include "http/message.hpp"
 #include "report/run_listener.hpp"
+#include "run/client_factory.hpp"
 #include "run/plan.hpp"
 
 #include <chrono>
@@ -13,7 +14,7 @@
 namespace parity::run {
 
 /// Makes one HttpClient per worker thread.
-using ClientFactory = std::function<std::unique_ptr<http::HttpClient>()>;
+using ClientFactory = HttpClientFactory;
 
 /// How a plan runs.
 struct RunOptions {

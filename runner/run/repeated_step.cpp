@@ -199,40 +199,13 @@ class GatedClient final : public http::HttpClient {
   bool m_arrived = false;
 };
 
-// Stands in for a client the factory could not make: the repetition ends as errored.
-class MissingClient final : public http::HttpClient {
- public:
-  explicit MissingClient(std::string reason) : m_reason(std::move(reason)) {}
-  http::Exchange send(const http::Request& request) override {
-    http::Exchange exchange;
-    exchange.request = request;
-    exchange.transport_error = "cannot create an HTTP client: " + m_reason;
-    return exchange;
-  }
-
- private:
-  std::string m_reason;
-};
-
-std::unique_ptr<http::HttpClient> thread_client(const HttpClientFactory& make_client) {
-  try {
-    std::unique_ptr<http::HttpClient> client = make_client();
-    if (client) {
-      return client;
-    }
-    return std::make_unique<MissingClient>("the factory returned none");
-  } catch (const std::exception& error) {
-    return std::make_unique<MissingClient>(error.what());
-  }
-}
-
 void run_one_thread(const Step& single,
                     const StepContext& context,
                     SingleStepRunner run_once,
                     RepetitionLog& log,
                     std::barrier<>& barrier,
                     int index) {
-  GatedClient client(barrier, thread_client(context.make_client));
+  GatedClient client(barrier, make_client_or_stand_in(context.make_client));
   eval::Vars vars = context.vars;
   StepResult result;
   try {

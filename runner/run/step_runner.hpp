@@ -6,6 +6,7 @@
 #include "eval/vars.hpp"
 #include "http/message.hpp"
 #include "http/redactor.hpp"
+#include "run/client_factory.hpp"
 
 #include <chrono>
 #include <functional>
@@ -14,9 +15,6 @@
 #include <string>
 
 namespace parity::run {
-
-/// Makes a fresh HttpClient (one per thread of a concurrent step).
-using HttpClientFactory = std::function<std::unique_ptr<http::HttpClient>()>;
 
 /// The secrets the steps of one case have sent, shared by its steps and by the threads of a
 /// `concurrently` step: a server may echo a credential into a value that a later step sends

@@ -15,17 +15,6 @@
 namespace parity::selftest {
 namespace {
 
-/// Listens to nothing: proofs read the RunResult.
-class SilentListener final : public report::RunListener {
- public:
-  void on_run_started(const std::string& /*profile_id*/,
-                      const std::string& /*issuer*/,
-                      std::size_t /*case_count*/,
-                      bool /*tls_verified*/) override {}
-  void on_case_finished(const CaseResult& /*result*/) override {}
-  void on_run_finished(const RunResult& /*result*/) override {}
-};
-
 FaultProof read_proof(const YAML::Node& node, const std::string& file) {
   load::MapReader reader(node, file, "fault proof");
   FaultProof proof;
@@ -51,15 +40,11 @@ RunResult run_cases(const FaultProof& proof,
   if (!prepared.error.empty()) {
     throw std::runtime_error("cannot reach the reference server: " + prepared.error);
   }
-  const run::Plan plan =
-      run::make_plan(prepared.profile, suites, run::Selection{proof.catches, {}});
-  const http::ClientOptions options = target::client_options_for(prepared.profile);
-  SilentListener listener;
+  report::SilentListener listener;
   run::RunOptions run_options;
   run_options.jobs = 4;
-  return run::run_plan(plan, run_options, listener, [&options] {
-    return std::make_unique<http::CurlClient>(options);
-  });
+  return target::run_suites(
+      prepared, suites, run::Selection{proof.catches, {}}, run_options, listener);
 }
 
 const CaseResult* find_case(const RunResult& result, const std::string& full_id) {

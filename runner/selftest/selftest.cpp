@@ -18,16 +18,6 @@
 namespace parity::selftest {
 namespace {
 
-class QuietListener final : public report::RunListener {
- public:
-  void on_run_started(const std::string& /*profile_id*/,
-                      const std::string& /*issuer*/,
-                      std::size_t /*case_count*/,
-                      bool /*tls_verified*/) override {}
-  void on_case_finished(const CaseResult& /*result*/) override {}
-  void on_run_finished(const RunResult& /*result*/) override {}
-};
-
 /// One whole-suite run against the embedded server of `profile`; `error` on failure to start.
 struct SuiteRun {
   RunResult result;
@@ -45,15 +35,11 @@ SuiteRun run_suite(const Profile& profile,
       run.error = prepared.error;
       return run;
     }
-    const run::Plan plan =
-        run::make_plan(prepared.profile, suites, run::Selection{options.filters, {}});
-    const http::ClientOptions client_options = target::client_options_for(prepared.profile);
-    QuietListener listener;
+    report::SilentListener listener;
     run::RunOptions run_options;
     run_options.jobs = options.jobs;
-    run.result = run::run_plan(plan, run_options, listener, [&client_options] {
-      return std::make_unique<http::CurlClient>(client_options);
-    });
+    run.result = target::run_suites(
+        prepared, suites, run::Selection{options.filters, {}}, run_options, listener);
   } catch (const std::exception& error) {
     run.error = error.what();
   }

@@ -1,6 +1,7 @@
 #include "server/emulation.hpp"
 
 #include "load/yaml_reader.hpp"
+#include "server/syntax.hpp"
 
 #include <algorithm>
 #include <sstream>
@@ -28,38 +29,6 @@ const std::set<AuthMethod> k_server_methods{AuthMethod::none,
                                             AuthMethod::client_secret_post,
                                             AuthMethod::client_secret_jwt,
                                             AuthMethod::private_key_jwt};
-
-// Parameters of authorization requests and client authentication that are not "custom"
-// (RFC 6749 §4.1.1, §2.3; RFC 7636; RFC 7521; RFC 9101; RFC 9396; RFC 9449; RFC 8707;
-// OIDC Core §3.1.2.1).
-const std::set<std::string> k_standard_parameters{"response_type",
-                                                  "client_id",
-                                                  "redirect_uri",
-                                                  "scope",
-                                                  "state",
-                                                  "nonce",
-                                                  "code_challenge",
-                                                  "code_challenge_method",
-                                                  "client_secret",
-                                                  "client_assertion",
-                                                  "client_assertion_type",
-                                                  "request",
-                                                  "request_uri",
-                                                  "dpop_jkt",
-                                                  "authorization_details",
-                                                  "prompt",
-                                                  "max_age",
-                                                  "login_hint",
-                                                  "claims",
-                                                  "resource",
-                                                  "response_mode",
-                                                  "display",
-                                                  "ui_locales",
-                                                  "id_token_hint",
-                                                  "acr_values",
-                                                  "audience",
-                                                  "connection",
-                                                  "organization"};
 
 void check_path(load::MapReader& reader, const std::string& key, const std::string& path) {
   const bool ok = path.empty()
@@ -239,8 +208,7 @@ std::optional<OAuthError> check_custom_parameters(const Emulation& emulation,
   }
   int count = 0;
   for (const auto& [name, value] : params) {
-    if (k_standard_parameters.count(name) == 0 &&
-        name.starts_with(emulation.custom_parameter_prefix)) {
+    if (!is_standard_parameter(name) && name.starts_with(emulation.custom_parameter_prefix)) {
       ++count;
     }
   }

@@ -8,10 +8,9 @@
 #include "server/emulation.hpp"
 #include "server/endpoints.hpp"
 #include "server/request_object.hpp"
+#include "server/syntax.hpp"
 
 #include <httplib.h>
-
-#include <set>
 
 namespace parity::server {
 namespace {
@@ -81,29 +80,8 @@ void send_push_response(const ServerContext& ctx,
 
 /// The reject_unknown_parameter fault: an allow-list instead of RFC 6749 §3.1's "ignore".
 std::optional<OAuthError> unknown_parameter_error(const http::Params& params) {
-  static const std::set<std::string> k_known{"response_type",
-                                             "client_id",
-                                             "redirect_uri",
-                                             "scope",
-                                             "state",
-                                             "nonce",
-                                             "code_challenge",
-                                             "code_challenge_method",
-                                             "client_secret",
-                                             "client_assertion",
-                                             "client_assertion_type",
-                                             "request",
-                                             "request_uri",
-                                             "dpop_jkt",
-                                             "authorization_details",
-                                             "prompt",
-                                             "max_age",
-                                             "login_hint",
-                                             "claims",
-                                             "resource",
-                                             "response_mode"};
   for (const auto& [name, value] : params) {
-    if (k_known.count(name) == 0) {
+    if (!is_standard_parameter(name)) {
       return invalid_request("unknown parameter " + name);
     }
   }

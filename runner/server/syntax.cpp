@@ -24,6 +24,40 @@ http::Params without_empty_values(http::Params params) {
   return params;
 }
 
+bool is_standard_parameter(std::string_view name) {
+  static const std::set<std::string, std::less<>> k_standard{
+      "response_type",
+      "client_id",
+      "redirect_uri",
+      "scope",
+      "state",
+      "nonce",
+      "code_challenge",
+      "code_challenge_method",
+      "client_secret",
+      "client_assertion",
+      "client_assertion_type",
+      "request",
+      "request_uri",
+      "dpop_jkt",
+      "authorization_details",
+      "prompt",
+      "max_age",
+      "login_hint",
+      "claims",
+      "resource",
+      "response_mode",
+      "display",
+      "ui_locales",
+      "id_token_hint",
+      "acr_values",
+      // audience, connection, organization: Auth0's documented authorization parameters
+      "audience",
+      "connection",
+      "organization"};
+  return k_standard.contains(name);
+}
+
 std::optional<std::string> find_duplicate(const http::Params& params) {
   std::set<std::string> seen;
   for (const auto& [name, value] : params) {

@@ -10,6 +10,10 @@ namespace parity::server {
 
 /// RFC 6749 §3.1: parameters sent without a value count as omitted; returns `params` without them.
 http::Params without_empty_values(http::Params params);
+/// True for the parameters of authorization requests and client authentication the server
+/// knows (RFC 6749 §4.1.1, §2.3; RFC 7636; RFC 7521; RFC 9101; RFC 9396; RFC 9449; RFC 8707;
+/// OIDC Core §3.1.2.1); anything else is an extension ("custom") parameter.
+bool is_standard_parameter(std::string_view name);
 /// RFC 6749 §3.1: the name of the first parameter that occurs more than once, if any.
 std::optional<std::string> find_duplicate(const http::Params& params);
 /// True when the media type of `content_type` is application/x-www-form-urlencoded

@@ -60,4 +60,16 @@ Target prepare_target(Profile profile, const std::vector<std::string>& faults) {
   return target;
 }
 
+RunResult run_suites(const Target& prepared,
+                     const std::vector<Suite>& suites,
+                     const run::Selection& selection,
+                     const run::RunOptions& options,
+                     report::RunListener& listener) {
+  const run::Plan plan = run::make_plan(prepared.profile, suites, selection);
+  const http::ClientOptions client_options = client_options_for(prepared.profile);
+  return run::run_plan(plan, options, listener, [&client_options] {
+    return std::make_unique<http::CurlClient>(client_options);
+  });
+}
+
 }  // namespace parity::target

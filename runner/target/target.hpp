@@ -1,7 +1,12 @@
 #pragma once
 
 #include "core/profile.hpp"
+#include "core/result.hpp"
+#include "core/suite.hpp"
 #include "http/message.hpp"
+#include "report/run_listener.hpp"
+#include "run/executor.hpp"
+#include "run/plan.hpp"
 #include "server/reference_server.hpp"
 
 #include <memory>
@@ -28,5 +33,13 @@ http::ClientOptions client_options_for(const Profile& profile);
 /// discovery when the profile has a metadata URL. Throws LoadError for a bad server config,
 /// UsageError for faults on a profile without an embedded server or an unknown fault name.
 Target prepare_target(Profile profile, const std::vector<std::string>& faults);
+
+/// Runs the cases of `suites` that `selection` picks against `prepared` (whose `error` is
+/// empty), each worker with its own CurlClient configured by client_options_for.
+RunResult run_suites(const Target& prepared,
+                     const std::vector<Suite>& suites,
+                     const run::Selection& selection,
+                     const run::RunOptions& options,
+                     report::RunListener& listener);
 
 }  // namespace parity::target
