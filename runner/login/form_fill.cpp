@@ -53,8 +53,10 @@ void add_entry(http::Params& entries, const FormControl& control) {
 
 void apply_fill(http::Params& entries, const LoginForm& rule) {
   for (const auto& [name, value] : rule.fill) {
-    const auto it = std::find_if(
-        entries.begin(), entries.end(), [&](const auto& entry) { return entry.first == name; });
+    const auto it =
+        std::find_if(entries.begin(), entries.end(), [&fill_name = name](const auto& entry) {
+          return entry.first == fill_name;  // clang 14 cannot capture a structured binding
+        });
     if (it != entries.end()) {
       it->second = value;
     } else {

@@ -147,7 +147,9 @@ http::Params request_object_form(const RequestObjectSpec& spec,
   }
   form.emplace_back("request", jwt);
   for (const auto& [name, text] : spec.outer) {
-    std::erase_if(form, [&](const auto& pair) { return pair.first == name; });
+    // clang 14 (the sanitizer build) cannot capture a structured binding in a lambda.
+    std::erase_if(form,
+                  [&outer_name = name](const auto& pair) { return pair.first == outer_name; });
   }
   for (const auto& [name, text] : spec.outer) {
     form.emplace_back(name, vars.render(text));

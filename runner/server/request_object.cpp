@@ -168,7 +168,9 @@ void apply_outer_parameters(const http::Params& outer, http::Params& params) {
     if (k_auth.count(name) > 0) {
       continue;
     }
-    std::erase_if(params, [&](const auto& param) { return param.first == name; });
+    // clang 14 (the sanitizer build) cannot capture a structured binding in a lambda.
+    std::erase_if(params,
+                  [&outer_name = name](const auto& param) { return param.first == outer_name; });
     params.emplace_back(name, value);
   }
 }
