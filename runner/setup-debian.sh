@@ -7,6 +7,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libssl-dev libcurl4-openssl-dev
   libcli11-dev libcpp-httplib-dev libgtest-dev libxml2-dev libxml2-utils openssl clang-format
   chromium  # headless browser for the comparison page test (ctest compare.browser_*)
+  wrk       # HTTP load generator for the reference server's load test (ctest load.wrk)
 )
 
 missing=()

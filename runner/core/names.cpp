@@ -52,6 +52,10 @@ bool uses_secret(AuthMethod method) {
          method == AuthMethod::client_secret_jwt;
 }
 
+bool uses_tls_certificate(AuthMethod method) {
+  return method == AuthMethod::tls_client_auth || method == AuthMethod::self_signed_tls_client_auth;
+}
+
 std::string_view to_string(StepKind kind) {
   switch (kind) {
     case StepKind::push:

@@ -33,6 +33,8 @@ std::optional<AuthMethod> parse_auth_method(std::string_view name);
 std::vector<std::string> auth_method_names();
 /// True for methods that authenticate with the client secret (RFC 6749 §2.3.1, OIDC Core §9).
 bool uses_secret(AuthMethod method);
+/// True for the mutual-TLS methods, which authenticate with a certificate (RFC 8705 §2).
+bool uses_tls_certificate(AuthMethod method);
 
 /// One client the suite may act as. Secrets are resolved at load time and never reported.
 struct Client {
@@ -45,6 +47,12 @@ struct Client {
   std::string
       signing_alg;     ///< JWS alg for assertions and request objects (RS256, PS256, ES256, HS256)
   std::string key_id;  ///< optional `kid`
+  /// RFC 8705 §2: the PEM certificate and private key a tls_client_auth or
+  /// self_signed_tls_client_auth client presents (its own `tls_client_cert`/`tls_client_key`,
+  /// else the profile's `tls.client_cert`/`client_key`); empty for other methods.
+  std::string tls_certificate_pem;
+  std::string tls_private_key_pem;
+  std::string tls_certificate_file;        ///< where the certificate came from, for reports
   std::vector<std::string> redirect_uris;  ///< the first one is used by default
   std::string scope;                       ///< default scope for pushes
   /// Non-empty when the client cannot be used (e.g. its secret variable is unset);

@@ -106,6 +106,18 @@ struct RequestObjectSpec {
   SourceLocation where;
 };
 
+/// RFC 8705 §2: the TLS client certificate a push or token step presents instead of its
+/// client's own (suites/README.md, "TLS client certificates").
+struct TlsCertificateSpec {
+  enum class Kind {
+    none,              ///< no certificate at all
+    self_signed_copy,  ///< a fresh self-signed certificate with the client's subject
+    client,            ///< the certificate of the client `client` selects
+  } kind = Kind::none;
+  std::string client;  ///< for Kind::client: a client selector
+  SourceLocation where;
+};
+
 /// RFC 9449 §4.2: a DPoP proof JWT sent in the `DPoP` header, and how a case breaks it
 /// (suites/README.md, "DPoP proofs"). Unset members take the correct value.
 struct DpopSpec {
@@ -149,8 +161,9 @@ struct RequestSpec {
   /// provider's pages to the redirect to the client, which is then judged). Unset: true when
   /// the case requires the `login` capability (suites/README.md, "Completing an authorization").
   std::optional<bool> login;
-  std::optional<RequestObjectSpec> request_object;  ///< send the parameters as a JAR (RFC 9101)
-  std::optional<DpopSpec> dpop;                     ///< add a DPoP proof header (RFC 9449)
+  std::optional<RequestObjectSpec> request_object;    ///< send the parameters as a JAR (RFC 9101)
+  std::optional<DpopSpec> dpop;                       ///< add a DPoP proof header (RFC 9449)
+  std::optional<TlsCertificateSpec> tls_client_cert;  ///< push/token: another certificate
 };
 
 /// A value taken from a response and stored as a variable for later steps.

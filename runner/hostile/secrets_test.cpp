@@ -16,15 +16,23 @@
 namespace parity::hostile {
 namespace {
 
-// The base64 lines of a PEM file's body: a key leaking in part still matches one of them.
-void add_pem_body_lines(const std::string& path, std::set<std::string>& secrets) {
-  std::ifstream in(path);
-  ASSERT_TRUE(in) << path;
+// The base64 lines of PEM text: a key leaking in part still matches one of them.
+void add_pem_text_lines(const std::string& pem, std::set<std::string>& secrets) {
+  std::istringstream in(pem);
   for (std::string line; std::getline(in, line);) {
     if (line.rfind("-----", 0) != 0 && line.size() >= 16) {
       secrets.insert(line);
     }
   }
+}
+
+// The same for a PEM file.
+void add_pem_body_lines(const std::string& path, std::set<std::string>& secrets) {
+  std::ifstream in(path);
+  ASSERT_TRUE(in) << path;
+  std::ostringstream text;
+  text << in.rdbuf();
+  add_pem_text_lines(text.str(), secrets);
 }
 
 // Every secret value of `profile`, in every spelling the runner sends, and every credential
@@ -40,6 +48,8 @@ std::set<std::string> known_secrets(const Profile& profile, const testing::SentC
     if (!client.private_key_path.empty()) {
       add_pem_body_lines(client.private_key_path, secrets);
     }
+    // RFC 8705 §2: the private key behind an mTLS client's certificate.
+    add_pem_text_lines(client.tls_private_key_pem, secrets);
   }
   if (!profile.dpop_key.empty()) {
     add_pem_body_lines(profile.dpop_key, secrets);

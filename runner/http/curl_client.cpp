@@ -62,7 +62,8 @@ struct CurlClient::Impl {
 
   void configure_common(const Request& request, detail::Transfer& transfer);
   bool configure_method(const Request& request) const;
-  void configure_tls() const;
+  void configure_tls(const Request& request) const;
+  void configure_identity(const TlsIdentity& identity) const;
   std::string describe_error(CURLcode code, const detail::Transfer& transfer) const;
 };
 
@@ -106,12 +107,16 @@ bool CurlClient::Impl::configure_method(const Request& request) const {
   return sends_body;
 }
 
-void CurlClient::Impl::configure_tls() const {
+void CurlClient::Impl::configure_tls(const Request& request) const {
   CURL* h = easy.get();
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, options.verify_tls ? 1L : 0L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, options.verify_tls ? 2L : 0L);
   if (!options.ca_file.empty()) {
     curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_file.c_str());
+  }
+  if (request.tls_identity) {
+    configure_identity(*request.tls_identity);
+    return;
   }
   if (!options.client_cert.empty()) {
     curl_easy_setopt(h, CURLOPT_SSLCERT, options.client_cert.c_str());
@@ -119,6 +124,27 @@ void CurlClient::Impl::configure_tls() const {
   if (!options.client_key.empty()) {
     curl_easy_setopt(h, CURLOPT_SSLKEY, options.client_key.c_str());
   }
+}
+
+// RFC 8705 §2: the handshake of this request alone carries `identity`. A pooled connection or
+// a resumed TLS session would carry whichever certificate was presented before.
+void CurlClient::Impl::configure_identity(const TlsIdentity& identity) const {
+  CURL* h = easy.get();
+  curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L);
+  curl_easy_setopt(h, CURLOPT_FORBID_REUSE, 1L);
+  curl_easy_setopt(h, CURLOPT_SSL_SESSIONID_CACHE, 0L);
+  if (identity.certificate_pem.empty()) {
+    return;
+  }
+  // curl copies the blobs (CURL_BLOB_COPY); these copies only give it mutable pointers.
+  std::string certificate_pem = identity.certificate_pem;
+  std::string key_pem = identity.private_key_pem;
+  curl_blob certificate{certificate_pem.data(), certificate_pem.size(), CURL_BLOB_COPY};
+  curl_blob key{key_pem.data(), key_pem.size(), CURL_BLOB_COPY};
+  curl_easy_setopt(h, CURLOPT_SSLCERTTYPE, "PEM");
+  curl_easy_setopt(h, CURLOPT_SSLCERT_BLOB, &certificate);
+  curl_easy_setopt(h, CURLOPT_SSLKEYTYPE, "PEM");
+  curl_easy_setopt(h, CURLOPT_SSLKEY_BLOB, &key);
 }
 
 std::string CurlClient::Impl::describe_error(CURLcode code,
@@ -163,7 +189,7 @@ Exchange CurlClient::send(const Request& request) {
   m_impl->configure_common(request, transfer);
   const SlistPtr headers = build_header_list(request, m_impl->configure_method(request));
   curl_easy_setopt(m_impl->easy.get(), CURLOPT_HTTPHEADER, headers.get());
-  m_impl->configure_tls();
+  m_impl->configure_tls(request);
 
   const auto start = std::chrono::steady_clock::now();
   const CURLcode code = curl_easy_perform(m_impl->easy.get());

@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <sys/wait.h>
 
@@ -34,6 +36,13 @@ class CurlClientTlsTest : public ::testing::Test {
   static void TearDownTestSuite() { std::filesystem::remove_all(s_dir); }
 
   static std::string file(const std::string& name) { return (s_dir / name).string(); }
+
+  static std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
 
   // Starts an HTTPS server; with `require_client_cert` it demands the client certificate.
   static std::unique_ptr<LoopbackServer> start_server(bool require_client_cert) {
@@ -98,6 +107,23 @@ TEST_F(CurlClientTlsTest, PresentsClientCertificateForMutualTls) {
   const Exchange exchange = get(*server, options);
   EXPECT_EQ(exchange.transport_error, "");
   EXPECT_EQ(exchange.response.body, "secure");
+}
+
+TEST_F(CurlClientTlsTest, PresentsTheRequestsOwnCertificateOnItsOwnConnection) {
+  const auto server = start_server(true);
+  ClientOptions options;
+  options.ca_file = file("server.crt");
+  CurlClient client(options);
+  Request request{"GET", server->url("https", "/"), {}, ""};
+  request.tls_identity = TlsIdentity{read(file("client.crt")), read(file("client.key")), "client"};
+  const Exchange with_certificate = client.send(request);
+  EXPECT_EQ(with_certificate.transport_error, "");
+  EXPECT_EQ(with_certificate.response.body, "secure");
+  // RFC 8705 §2: a request that presents none must not ride on the previous handshake.
+  request.tls_identity = TlsIdentity{"", "", "none"};
+  EXPECT_NE(client.send(request).transport_error, "");
+  request.tls_identity.reset();
+  EXPECT_NE(client.send(request).transport_error, "");
 }
 
 }  // namespace

@@ -15,12 +15,24 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 /// Returns the first value of header `name` (case-insensitive), if any.
 std::optional<std::string> find_header(const Headers& headers, std::string_view name);
 
+/// The TLS client certificate one request presents (RFC 8705 §2), held in memory.
+struct TlsIdentity {
+  std::string certificate_pem;  ///< empty: present no certificate at all
+  std::string private_key_pem;  ///< secret: never reported
+  /// What reports show instead, e.g. "CN=parity-mtls,O=parity test fixtures (client.pem)".
+  std::string description;
+};
+
 /// What is sent.
 struct Request {
   std::string method = "GET";
   std::string url;
   Headers headers;
   std::string body;
+  /// Set: this request's TLS client certificate (or none), instead of ClientOptions'; it then
+  /// goes on a new connection of its own, never reused and without TLS session resumption,
+  /// so that no other request is sent under this certificate or this one under another.
+  std::optional<TlsIdentity> tls_identity{};
 };
 
 /// What came back (status 0 when nothing did).

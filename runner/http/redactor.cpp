@@ -177,6 +177,11 @@ Exchange Redactor::redact(Exchange exchange) const {
   exchange.request.body = redact_text(exchange.request.body);
   exchange.response.body = redact_text(exchange.response.body);
   exchange.transport_error = redact_text(exchange.transport_error);
+  if (exchange.request.tls_identity) {
+    // RFC 8705 §2: what was presented is reported by description; the key material never is.
+    exchange.request.tls_identity->private_key_pem.clear();
+    exchange.request.tls_identity->certificate_pem.clear();
+  }
   return exchange;
 }
 

@@ -164,10 +164,15 @@ void check_client_selector(const Located& selector) {
     read_auth_method({text.substr(7), selector.where});
     return;
   }
+  if (text.rfind("other-method:", 0) == 0) {
+    read_auth_method({text.substr(13), selector.where});
+    return;
+  }
   require_pattern(selector,
                   "[A-Za-z0-9_.-]+",
                   "client selector",
-                  "public, other, method:<auth method> or a client name");
+                  "public, other, method:<auth method>, other-method:<auth method> or a client "
+                  "name");
 }
 
 void check_capability(const Located& name) {

@@ -1,11 +1,15 @@
 #include "load/profile_loader.hpp"
 
+#include "crypto/certificate.hpp"
+#include "crypto/error.hpp"
 #include "load/checks.hpp"
 #include "load/yaml_reader.hpp"
 
 #include <array>
 #include <cstdlib>
+#include <fstream>
 #include <map>
+#include <sstream>
 
 namespace parity::load {
 namespace {
@@ -35,11 +39,9 @@ const std::vector<std::string> k_client_keys{"client_id",
                                              "signing_alg",
                                              "key_id",
                                              "redirect_uris",
-                                             "scope"};
-
-bool uses_tls(AuthMethod method) {
-  return method == AuthMethod::tls_client_auth || method == AuthMethod::self_signed_tls_client_auth;
-}
+                                             "scope",
+                                             "tls_client_cert",
+                                             "tls_client_key"};
 
 std::string require_url(MapReader& reader, const std::string& key) {
   const Located url = required_scalar(reader, key);
@@ -113,6 +115,66 @@ void read_signing_alg(MapReader& reader,
   }
 }
 
+// Where the PEM file of client key `key` is: the client's own, else the profile-wide one.
+struct PemSource {
+  std::string path;  ///< empty: neither is set
+  SourceLocation where;
+};
+
+PemSource pem_source(MapReader& reader, const std::string& key, const std::string& fallback) {
+  if (const auto path = optional_scalar(reader, key)) {
+    return {resolve_path(reader.file(), path->value), path->where};
+  }
+  return {fallback, reader.location()};
+}
+
+std::string read_certificate(const PemSource& source) {
+  require_file(source.path, source.where);
+  try {
+    return crypto::read_certificate_file(source.path);
+  } catch (const crypto::CryptoError& error) {
+    throw LoadError(source.where, error.what());
+  }
+}
+
+std::string read_private_key_text(const PemSource& source) {
+  check_private_key(source.path, source.where);
+  std::ifstream in(source.path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// RFC 8705 §2: the certificate and key an mTLS client authenticates with; other methods take
+/// none.
+void read_tls_identity(MapReader& reader, Client& client, const TlsConfig& tls) {
+  if (!uses_tls_certificate(client.auth_method)) {
+    for (const std::string key : {"tls_client_cert", "tls_client_key"}) {
+      if (reader.has(key)) {
+        throw LoadError(reader.location_of_key(key),
+                        key + " is only used with tls_client_auth and self_signed_tls_client_auth");
+      }
+    }
+    return;
+  }
+  const PemSource certificate = pem_source(reader, "tls_client_cert", tls.client_cert);
+  const PemSource key = pem_source(reader, "tls_client_key", tls.client_key);
+  if (certificate.path.empty() || key.path.empty()) {
+    throw LoadError(client.where,
+                    std::string(to_string(client.auth_method)) + " client '" + client.name +
+                        "' needs tls_client_cert and tls_client_key (or tls.client_cert and "
+                        "tls.client_key)");
+  }
+  client.tls_certificate_file = certificate.path;
+  client.tls_certificate_pem = read_certificate(certificate);
+  client.tls_private_key_pem = read_private_key_text(key);
+  if (!crypto::certificate_matches_key(client.tls_certificate_pem, client.tls_private_key_pem)) {
+    throw LoadError(key.where,
+                    "the TLS client key of client '" + client.name +
+                        "' is not the key of its certificate " + certificate.path);
+  }
+}
+
 Client read_client(const std::string& file,
                    const Located& name,
                    const YAML::Node& node,
@@ -130,6 +192,7 @@ Client read_client(const std::string& file,
   client.key_id = optional_scalar(reader, "key_id").value_or(Located{}).value;
   client.redirect_uris = reader.optional_string_list("redirect_uris");
   client.scope = optional_scalar(reader, "scope").value_or(Located{}).value;
+  read_tls_identity(reader, client, tls);
   reader.finish();
   const std::string method{to_string(client.auth_method)};
   if (uses_secret(client.auth_method) && !has_secret) {
@@ -139,11 +202,6 @@ Client read_client(const std::string& file,
   }
   if (client.auth_method == AuthMethod::private_key_jwt && key_type.empty()) {
     throw LoadError(name.where, "private_key_jwt client '" + name.value + "' needs 'private_key'");
-  }
-  if (uses_tls(client.auth_method) && (tls.client_cert.empty() || tls.client_key.empty())) {
-    throw LoadError(
-        name.where,
-        method + " client '" + name.value + "' needs tls.client_cert and tls.client_key");
   }
   return client;
 }

@@ -57,6 +57,11 @@ clients:
   mtls:
     client_id: mtls
     auth_method: tls_client_auth
+  self:
+    client_id: self
+    auth_method: self_signed_tls_client_auth
+    tls_client_cert: certs/self.pem
+    tls_client_key: certs/self.key
 )";
 
 class ProfileLoaderTest : public ::testing::Test {
@@ -66,8 +71,10 @@ class ProfileLoaderTest : public ::testing::Test {
     m_dir.copy_key("client_ec.pem", "keys/ec.pem");
     m_dir.copy_key("client_rsa.pub.pem", "keys/public.pem");
     m_dir.write("certs/ca.pem", "ca");
-    m_dir.write("certs/client.pem", "cert");
-    m_dir.write("certs/client.key", "key");
+    m_dir.copy_fixture("tls/client.pem", "certs/client.pem");
+    m_dir.copy_fixture("tls/client.key", "certs/client.key");
+    m_dir.copy_fixture("tls/client-self-signed.pem", "certs/self.pem");
+    m_dir.copy_fixture("tls/client-self-signed.key", "certs/self.key");
     m_dir.write("server/default.yaml", "issuer: x\n");
   }
   void TearDown() override { ::unsetenv(k_secret_variable); }
@@ -111,7 +118,7 @@ TEST_F(ProfileLoaderTest, LoadsEveryKeyWithTheSecretFromTheEnvironment) {
   EXPECT_EQ(profile.policies.at("strict"), true);
   EXPECT_TRUE(profile.embedded_server_config.empty());
 
-  ASSERT_EQ(profile.clients.size(), 6U);
+  ASSERT_EQ(profile.clients.size(), 7U);
   const Client& web = profile.clients[0];
   EXPECT_EQ(web.name, "web");
   EXPECT_EQ(web.id, "0oa1example");
@@ -134,6 +141,12 @@ TEST_F(ProfileLoaderTest, LoadsEveryKeyWithTheSecretFromTheEnvironment) {
   EXPECT_EQ(profile.clients[3].secret, "fixture-secret");
   EXPECT_EQ(profile.clients[4].auth_method, AuthMethod::none);
   EXPECT_EQ(profile.clients[5].auth_method, AuthMethod::tls_client_auth);
+  // RFC 8705 §2: the profile-wide certificate, or the client's own.
+  EXPECT_EQ(profile.clients[5].tls_certificate_file, m_dir.path() + "/certs/client.pem");
+  EXPECT_NE(profile.clients[5].tls_certificate_pem.find("BEGIN CERTIFICATE"), std::string::npos);
+  EXPECT_NE(profile.clients[5].tls_private_key_pem.find("PRIVATE KEY"), std::string::npos);
+  EXPECT_EQ(profile.clients[6].tls_certificate_file, m_dir.path() + "/certs/self.pem");
+  EXPECT_EQ(profile.clients[0].tls_certificate_pem, "");
 
   EXPECT_EQ(profile.capabilities,
             (std::set<std::string>{"auto_login",
@@ -141,6 +154,7 @@ TEST_F(ProfileLoaderTest, LoadsEveryKeyWithTheSecretFromTheEnvironment) {
                                    "client_auth:client_secret_jwt",
                                    "client_auth:none",
                                    "client_auth:private_key_jwt",
+                                   "client_auth:self_signed_tls_client_auth",
                                    "client_auth:tls_client_auth",
                                    "discovery",
                                    "login",
@@ -295,7 +309,19 @@ const std::vector<BadProfile> k_bad_profiles{
      "4:1: 'timeout_ms' must be positive"},
     {"id: x\nissuer: https://a.example\ndiscovery: true\nclients:\n"
      "  mtls: { client_id: m, auth_method: tls_client_auth }\n",
-     "5:3: tls_client_auth client 'mtls' needs tls.client_cert and tls.client_key"},
+     "5:3: tls_client_auth client 'mtls' needs tls_client_cert and tls_client_key (or "
+     "tls.client_cert and tls.client_key)"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\nclients:\n"
+     "  web: { client_id: w, auth_method: none, tls_client_cert: c.pem }\n",
+     "5:43: tls_client_cert is only used with tls_client_auth and self_signed_tls_client_auth"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\nclients:\n"
+     "  m: { client_id: m, auth_method: tls_client_auth, tls_client_cert: nope.pem,\n"
+     "       tls_client_key: nope.key }\n",
+     "5:69: file not found"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\nclients:\n"
+     "  m: { client_id: m, auth_method: self_signed_tls_client_auth,\n"
+     "       tls_client_cert: certs/self.pem, tls_client_key: certs/client.key }\n",
+     "6:57: the TLS client key of client 'm' is not the key of its certificate"},
 };
 
 constexpr const char* k_login_profile = R"(id: x

@@ -21,6 +21,7 @@ const std::vector<std::string> k_request_keys{"client",
                                               "assertion",
                                               "request_object",
                                               "dpop",
+                                              "tls_client_cert",
                                               "login"};
 const std::vector<std::string> k_assertion_keys{
     "client_assertion_type", "key", "alg", "iss", "sub", "aud", "jti", "exp", "iat", "omit"};
@@ -270,6 +271,32 @@ void read_extensions(MapReader& reader, RequestSpec& spec, const std::string& ki
   }
 }
 
+// suites/README.md, "TLS client certificates": none | self_signed_copy | { client: <selector> }.
+TlsCertificateSpec read_tls_client_cert(MapReader& reader, const std::string& kind) {
+  const SourceLocation where = reader.location_of_key("tls_client_cert");
+  if (kind != "push" && kind != "token") {
+    throw LoadError(where, "'tls_client_cert' is only allowed on push and token steps");
+  }
+  const YAML::Node node = *reader.optional_node("tls_client_cert");
+  TlsCertificateSpec spec;
+  spec.where = where;
+  if (node.IsMap()) {
+    MapReader inner(node, reader.file(), "tls_client_cert");
+    allow_keys(inner, {"client"});
+    const Located client = required_scalar(inner, "client");
+    check_client_selector(client);
+    spec.kind = TlsCertificateSpec::Kind::client;
+    spec.client = client.value;
+    inner.finish();
+    return spec;
+  }
+  const auto value = optional_scalar(reader, "tls_client_cert");
+  require_choice(*value, {"none", "self_signed_copy"}, "tls_client_cert");
+  spec.kind = value->value == "none" ? TlsCertificateSpec::Kind::none
+                                     : TlsCertificateSpec::Kind::self_signed_copy;
+  return spec;
+}
+
 }  // namespace
 
 AssertionSpec read_assertion_spec(const YAML::Node& node, const std::string& file) {
@@ -319,6 +346,9 @@ RequestSpec read_request(const YAML::Node& node, const std::string& file, const 
     spec.assertion = read_assertion_spec(*assertion, file);
   }
   read_extensions(reader, spec, kind);
+  if (reader.has("tls_client_cert")) {
+    spec.tls_client_cert = read_tls_client_cert(reader, kind);
+  }
   if (reader.has("login")) {
     // suites/README.md, "Completing an authorization".
     if (kind != "authorize") {

@@ -36,9 +36,14 @@ class TempDir {
 
   /// Copies fixtures/keys/`key` to `name` and returns the copy's path.
   std::string copy_key(const std::string& key, const std::string& name) const {
+    return copy_fixture("keys/" + key, name);
+  }
+
+  /// Copies fixtures/`fixture` (e.g. "tls/client.pem") to `name` and returns the copy's path.
+  std::string copy_fixture(const std::string& fixture, const std::string& name) const {
     const std::filesystem::path file = std::filesystem::path(m_path) / name;
     std::filesystem::create_directories(file.parent_path());
-    std::filesystem::copy_file(std::filesystem::path(PARITY_FIXTURES_DIR) / "keys" / key, file);
+    std::filesystem::copy_file(std::filesystem::path(PARITY_FIXTURES_DIR) / fixture, file);
     return file.string();
   }
 

@@ -176,6 +176,10 @@ http::Exchange read_exchange(const Reader& in, const json& node, const std::stri
   out.request.url = in.string(request, request_path, "url");
   out.request.headers = headers(in, request, request_path);
   out.request.body = in.string(request, request_path, "body");
+  if (request.contains("tls_client_certificate")) {
+    out.request.tls_identity =
+        http::TlsIdentity{"", "", in.string(request, request_path, "tls_client_certificate")};
+  }
   const std::string response_path = Reader::join(path, "response");
   const json& response = in.object(node, path, "response");
   out.response.status = static_cast<int>(in.integer(response, response_path, "status"));

@@ -31,12 +31,20 @@ json headers_json(const http::Headers& headers) {
   return out;
 }
 
+json request_json(const http::Request& request) {
+  json out = {{"method", text(request.method)},
+              {"url", text(request.url)},
+              {"headers", headers_json(request.headers)},
+              {"body", text(request.body)}};
+  if (request.tls_identity) {
+    // RFC 8705 §2: which TLS client certificate the request presented ("none" for none).
+    out["tls_client_certificate"] = text(request.tls_identity->description);
+  }
+  return out;
+}
+
 json exchange_json(const http::Exchange& exchange) {
-  return {{"request",
-           {{"method", text(exchange.request.method)},
-            {"url", text(exchange.request.url)},
-            {"headers", headers_json(exchange.request.headers)},
-            {"body", text(exchange.request.body)}}},
+  return {{"request", request_json(exchange.request)},
           {"response",
            {{"status", exchange.response.status},
             {"headers", headers_json(exchange.response.headers)},

@@ -165,6 +165,9 @@ std::string format_exchange(const http::Exchange& exchange,
       "--- step " + std::string(step_name) + " (" + std::to_string(exchange.elapsed_ms) + " ms)\n";
   out += "> " + exchange.request.method + " " + exchange.request.url + "\n";
   append_headers(out, "> ", exchange.request.headers);
+  if (exchange.request.tls_identity) {
+    out += "> (TLS client certificate: " + exchange.request.tls_identity->description + ")\n";
+  }
   append_body(out, exchange.request.body, max_body);
   if (exchange.response.status != 0) {
     out += "< " + std::to_string(exchange.response.status) + "\n";

@@ -14,7 +14,9 @@ struct ClientChoice {
 };
 
 /// Resolves a client selector (suites/README.md, "Clients"): "" is the profile's first client
-/// (or `own` when given), "method:<m>" the first client with that method, "public" the first
+/// (or `own` when given), "method:<m>" the first client with that method, "other-method:<m>"
+/// the first client with that method that is not `own` (the first client when `own` is null),
+/// "public" the first
 /// client with method none, "other" the first confidential client that is not `own` (the
 /// first client when `own` is null), anything else a client name.
 ClientChoice select_client(const Profile& profile, std::string_view selector, const Client* own);

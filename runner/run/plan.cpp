@@ -28,11 +28,34 @@ std::string no_material(const Client& client, const std::string& what, AuthMetho
   return "client '" + client.name + "' has no " + what + " for " + std::string(to_string(method));
 }
 
+// RFC 8705 §2: whether the certificate a step's `tls_client_cert` names is in the profile.
+std::string missing_certificate(const Client& client,
+                                const RequestSpec& spec,
+                                const Profile& profile) {
+  if (!spec.tls_client_cert || spec.tls_client_cert->kind == TlsCertificateSpec::Kind::none) {
+    return "";
+  }
+  const Client* owner = &client;
+  if (spec.tls_client_cert->kind == TlsCertificateSpec::Kind::client) {
+    const ClientChoice choice = select_client(profile, spec.tls_client_cert->client, &client);
+    if (choice.client == nullptr) {
+      return choice.error;
+    }
+    owner = choice.client;
+  }
+  return owner->tls_certificate_pem.empty()
+             ? "client '" + owner->name + "' has no TLS client certificate"
+             : "";
+}
+
 // Whether the client (or the assertion override) holds what `method` needs.
 std::string missing_material(const Client& client,
                              AuthMethod method,
                              const RequestSpec& spec,
                              const Profile& profile) {
+  if (std::string reason = missing_certificate(client, spec, profile); !reason.empty()) {
+    return reason;
+  }
   const AssertionSpec& assertion = spec.assertion;
   const bool jwt = method == AuthMethod::client_secret_jwt || method == AuthMethod::private_key_jwt;
   // An assertion override that brings its own key (for an asymmetric alg) or needs none.
@@ -48,10 +71,8 @@ std::string missing_material(const Client& client,
   if (jwt) {
     return client.private_key_path.empty() ? no_material(client, "private key", method) : "";
   }
-  const bool mtls =
-      method == AuthMethod::tls_client_auth || method == AuthMethod::self_signed_tls_client_auth;
-  if (mtls && profile.tls.client_cert.empty()) {
-    return "profile has no TLS client certificate for " + std::string(to_string(method));
+  if (uses_tls_certificate(method) && client.tls_certificate_pem.empty()) {
+    return no_material(client, "TLS client certificate", method);
   }
   return "";
 }

@@ -5,6 +5,7 @@
 #include "run/dpop_header.hpp"
 #include "run/request_object.hpp"
 #include "run/step_defaults.hpp"
+#include "run/tls_identity.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -192,6 +193,10 @@ BuiltRequest build_request(const Step& step,
   }
   request.headers =
       apply_overrides(std::move(request.headers), render_pairs(spec.headers, vars), true);
+  if (authenticates(step.kind)) {
+    request.tls_identity =
+        step_tls_identity(spec, spec.auth.value_or(client.auth_method), client, profile);
+  }
   built.secrets = std::move(draft.secrets);
   return built;
 }

@@ -98,9 +98,47 @@ ClientAuthentication authenticate_post(ServerContext& ctx, const http::Params& p
       ctx, params, ctx.find_client(*id), secret.value_or(""), AuthMethod::client_secret_post);
 }
 
-/// RFC 6749 §2.1: a public client only identifies itself with client_id.
-ClientAuthentication authenticate_public(ServerContext& ctx, const http::Params& params) {
-  const auto id = http::find_param(params, "client_id");
+/// RFC 8705 §2.1: a CA-issued certificate with the registered subject DN (§2.1.2).
+std::optional<std::string> pki_problem(const ServerContext& ctx,
+                                       const RegisteredClient& client,
+                                       const ClientCertificate& certificate) {
+  if (!certificate.chain_verified && !ctx.has_fault("mtls_chain_not_verified")) {
+    return "the client certificate does not chain to a trusted CA";
+  }
+  if (certificate.subject_dn != client.tls_client_auth_subject_dn &&
+      !ctx.has_fault("mtls_subject_not_checked")) {
+    return "the client certificate subject does not match tls_client_auth_subject_dn";
+  }
+  return std::nullopt;
+}
+
+/// RFC 8705 §2: the certificate of the connection must be the one bound to `client`.
+std::optional<std::string> certificate_problem(
+    const ServerContext& ctx,
+    const RegisteredClient& client,
+    const std::optional<ClientCertificate>& certificate) {
+  if (!certificate) {
+    if (ctx.has_fault("mtls_certificate_not_required")) {
+      return std::nullopt;  // the bug: the client_id alone is taken as authentication
+    }
+    return "no TLS client certificate was presented";
+  }
+  if (client.auth_method == AuthMethod::tls_client_auth) {
+    return pki_problem(ctx, client, *certificate);
+  }
+  // RFC 8705 §2.2: the chain is not validated; the certificate must be the registered one.
+  if (certificate->sha256_thumbprint != client.certificate_thumbprint &&
+      !ctx.has_fault("mtls_self_signed_certificate_not_checked")) {
+    return "the client certificate is not the one registered for the client";
+  }
+  return std::nullopt;
+}
+
+/// RFC 6749 §2.1: a public client only identifies itself with client_id. RFC 8705 §2: so does
+/// an mTLS client, whose credential is the certificate of the connection.
+ClientAuthentication authenticate_by_client_id(ServerContext& ctx,
+                                               const ClientCredentials& credentials) {
+  const auto id = http::find_param(credentials.params, "client_id");
   if (!id) {
     return ClientAuthentication{
         nullptr, invalid_client(ctx, "no client authentication", false), true};
@@ -109,8 +147,14 @@ ClientAuthentication authenticate_public(ServerContext& ctx, const http::Params&
   if (client == nullptr) {
     return failed(invalid_client(ctx, "unknown client", false));
   }
-  if (auto error = check_registered_method(ctx, *client, AuthMethod::none)) {
-    return failed(*error);
+  if (!uses_tls_certificate(client->auth_method)) {
+    if (auto error = check_registered_method(ctx, *client, AuthMethod::none)) {
+      return failed(*error);
+    }
+    return ClientAuthentication{client, std::nullopt, false};
+  }
+  if (auto problem = certificate_problem(ctx, *client, credentials.certificate)) {
+    return failed(invalid_client(ctx, *problem, false));
   }
   return ClientAuthentication{client, std::nullopt, false};
 }
@@ -137,9 +181,9 @@ std::optional<std::string> client_id_mismatch(const http::Params& params,
   return std::nullopt;
 }
 
-ClientAuthentication authenticate_client(ServerContext& ctx,
-                                         std::string_view authorization,
-                                         const http::Params& params) {
+ClientAuthentication authenticate_client(ServerContext& ctx, const ClientCredentials& credentials) {
+  const std::string_view authorization = credentials.authorization;
+  const http::Params& params = credentials.params;
   const bool basic = is_basic(authorization);
   const bool post = http::find_param(params, "client_secret").has_value();
   const bool assertion = http::find_param(params, "client_assertion").has_value() ||
@@ -160,7 +204,7 @@ ClientAuthentication authenticate_client(ServerContext& ctx,
   if (assertion) {
     return authenticate_with_assertion(ctx, params);
   }
-  return authenticate_public(ctx, params);
+  return authenticate_by_client_id(ctx, credentials);
 }
 
 }  // namespace parity::server

@@ -3,6 +3,7 @@
 #include "http/url.hpp"
 #include "server/config.hpp"
 #include "server/responses.hpp"
+#include "server/tls_client_cert.hpp"
 
 #include <optional>
 #include <string>
@@ -19,12 +20,19 @@ struct ClientAuthentication {
   bool anonymous = false;  ///< neither credentials nor a client_id were presented
 };
 
+/// What a request brings for client authentication: the Authorization header value (empty
+/// when absent), the form parameters, and the TLS client certificate of its connection.
+struct ClientCredentials {
+  std::string_view authorization;
+  const http::Params& params;
+  std::optional<ClientCertificate> certificate;
+};
+
 /// RFC 9126 §2.1 step 1 / RFC 6749 §2.3: authenticates the client exactly as at the token
-/// endpoint, from the Authorization header value `authorization` (empty when absent) and the
-/// form `params`. Exactly one method must be used and it must be the client's registered one.
-ClientAuthentication authenticate_client(ServerContext& ctx,
-                                         std::string_view authorization,
-                                         const http::Params& params);
+/// endpoint. Exactly one method must be used and it must be the client's registered one; a
+/// client_id alone authenticates a public client, or an mTLS client whose connection
+/// presented its certificate (RFC 8705 §2).
+ClientAuthentication authenticate_client(ServerContext& ctx, const ClientCredentials& credentials);
 
 /// RFC 6749 §5.2: invalid_client; after HTTP Basic it is 401 with WWW-Authenticate.
 OAuthError invalid_client(const ServerContext& ctx, std::string description, bool basic_used);

@@ -1,5 +1,6 @@
 #include "server/config.hpp"
 
+#include "crypto/certificate.hpp"
 #include "crypto/error.hpp"
 #include "crypto/key.hpp"
 #include "load/yaml_reader.hpp"
@@ -22,12 +23,12 @@ bool is_secret_method(AuthMethod method) {
 AuthMethod read_auth_method(load::MapReader& reader) {
   const std::string name = reader.required_string("auth_method");
   const auto method = parse_auth_method(name);
-  if (!method || *method == AuthMethod::tls_client_auth ||
-      *method == AuthMethod::self_signed_tls_client_auth) {
+  if (!method) {
     throw LoadError(reader.location_of_key("auth_method"),
                     "auth_method '" + name +
                         "' is not supported (none, client_secret_basic, client_secret_post, "
-                        "client_secret_jwt, private_key_jwt)");
+                        "client_secret_jwt, private_key_jwt, tls_client_auth, "
+                        "self_signed_tls_client_auth)");
   }
   return *method;
 }
@@ -80,6 +81,43 @@ void read_public_key(load::MapReader& reader, RegisteredClient& client) {
   }
 }
 
+// A key that only `method` takes; present with another method it is a config error.
+std::optional<std::string> method_key(load::MapReader& reader,
+                                      const RegisteredClient& client,
+                                      const std::string& key,
+                                      AuthMethod method) {
+  const auto value = reader.optional_string(key);
+  if (value && client.auth_method != method) {
+    throw LoadError(reader.location_of_key(key),
+                    key + " is only used with " + std::string(to_string(method)));
+  }
+  if (!value && client.auth_method == method) {
+    throw LoadError(reader.location(),
+                    "client '" + client.client_id + "' needs " + key + " for " +
+                        std::string(to_string(method)));
+  }
+  return value;
+}
+
+/// RFC 8705 §2.1.2 and §2.2: what binds an mTLS client to its certificate.
+void read_certificate_binding(load::MapReader& reader, RegisteredClient& client) {
+  client.tls_client_auth_subject_dn =
+      method_key(reader, client, "tls_client_auth_subject_dn", AuthMethod::tls_client_auth)
+          .value_or("");
+  const auto path =
+      method_key(reader, client, "certificate", AuthMethod::self_signed_tls_client_auth);
+  if (!path) {
+    return;
+  }
+  const auto base = std::filesystem::path(reader.file()).parent_path();
+  try {
+    client.certificate_thumbprint = crypto::certificate_thumbprint(
+        crypto::read_certificate_file((base / *path).lexically_normal().string()));
+  } catch (const crypto::CryptoError& error) {
+    throw LoadError(reader.location_of_key("certificate"), error.what());
+  }
+}
+
 std::vector<std::string> read_redirect_uris(load::MapReader& reader) {
   auto uris = reader.optional_string_list("redirect_uris");
   if (uris.empty()) {
@@ -117,6 +155,7 @@ RegisteredClient read_client(const YAML::Node& node, const std::string& file) {
   client.auth_method = read_auth_method(reader);
   read_secret(reader, client);
   read_public_key(reader, client);
+  read_certificate_binding(reader, client);
   client.redirect_uris = read_redirect_uris(reader);
   const auto scopes = reader.optional_string_list("scopes");
   client.scopes = std::set<std::string>(scopes.begin(), scopes.end());
@@ -187,6 +226,17 @@ int read_int(load::MapReader& reader, const std::string& key, long fallback, lon
   return static_cast<int>(value);
 }
 
+// A bound on memory (issue 7 §6): at least one entry, at most ten million.
+std::size_t read_store_capacity(load::MapReader& reader) {
+  constexpr long k_max_capacity = 10000000;
+  const long value = reader.optional_int("store_capacity", 100000);
+  if (value < 1 || value > k_max_capacity) {
+    throw LoadError(reader.location_of_key("store_capacity"),
+                    "store_capacity must be between 1 and " + std::to_string(k_max_capacity));
+  }
+  return static_cast<std::size_t>(value);
+}
+
 // An emulated vendor registers only clients of the methods it supports.
 void check_emulated_auth_methods(load::MapReader& reader, const ServerConfig& config) {
   for (const auto& client : config.clients) {
@@ -199,7 +249,26 @@ void check_emulated_auth_methods(load::MapReader& reader, const ServerConfig& co
   }
 }
 
+// RFC 8705 §2: mTLS clients need a server that asks for client certificates.
+void check_mtls_clients(load::MapReader& reader, const ServerConfig& config) {
+  if (accepts_client_certificates(config)) {
+    return;
+  }
+  for (const auto& client : config.clients) {
+    if (uses_tls_certificate(client.auth_method)) {
+      throw LoadError(reader.location_of_key("clients"),
+                      "client '" + client.client_id + "' uses " +
+                          std::string(to_string(client.auth_method)) +
+                          ", which needs tls.client_ca (the server then asks for certificates)");
+    }
+  }
+}
+
 }  // namespace
+
+bool accepts_client_certificates(const ServerConfig& config) {
+  return config.tls && !config.tls->client_ca_file.empty();
+}
 
 ServerConfig load_server_config(const std::string& path) {
   const YAML::Node root = load::parse_yaml_file(path);
@@ -208,6 +277,7 @@ ServerConfig load_server_config(const std::string& path) {
   config.file = path;
   config.request_uri_lifetime = read_int(reader, "request_uri_lifetime", 3, 1);
   config.code_lifetime = read_int(reader, "code_lifetime", 60, 1);
+  config.store_capacity = read_store_capacity(reader);
   config.pkce_methods = read_pkce_methods(reader);
   config.pkce_required = reader.optional_bool("pkce_required", true);
   config.min_state_length = read_int(reader, "min_state_length", 0, 0);
@@ -219,6 +289,7 @@ ServerConfig load_server_config(const std::string& path) {
   config.faults = read_faults(reader);
   config.clients = read_clients(reader);
   config.tls = read_server_tls(reader);
+  check_mtls_clients(reader, config);
   config.emulation = read_emulation(reader);
   check_emulated_auth_methods(reader, config);
   reader.finish();

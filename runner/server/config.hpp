@@ -6,6 +6,7 @@
 #include "server/emulation.hpp"
 #include "server/tls.hpp"
 
+#include <cstddef>
 #include <optional>
 #include <set>
 #include <string>
@@ -19,6 +20,12 @@ struct RegisteredClient {
   AuthMethod auth_method = AuthMethod::client_secret_basic;
   std::string secret;                     ///< for client_secret_* methods
   std::optional<crypto::Key> public_key;  ///< for private_key_jwt (parsed at config time)
+  /// RFC 8705 §2.1.2 tls_client_auth_subject_dn: for tls_client_auth, the RFC 4514 subject its
+  /// CA-issued certificate must carry (e.g. "CN=parity-mtls,O=parity test fixtures").
+  std::string tls_client_auth_subject_dn;
+  /// RFC 8705 §2.2: for self_signed_tls_client_auth, x5t#S256 of the certificate it registered
+  /// (config `certificate:`, a PEM file read at config time).
+  std::string certificate_thumbprint;
   std::vector<std::string> redirect_uris;
   std::set<std::string> scopes;
   /// RFC 9126 §6 client metadata require_pushed_authorization_requests (config key of that
@@ -35,6 +42,9 @@ struct RegisteredClient {
 struct ServerConfig {
   int request_uri_lifetime = 3;  ///< seconds
   int code_lifetime = 60;        ///< seconds
+  /// Entries each of the server's maps (pushed requests, codes, seen jti values) may hold
+  /// before new ones are refused with temporarily_unavailable; expired ones are purged first.
+  std::size_t store_capacity = 100000;
   std::set<std::string> pkce_methods{"S256"};
   bool pkce_required = true;
   int min_state_length = 0;  ///< 0: no policy
@@ -50,6 +60,10 @@ struct ServerConfig {
   /// Vendor emulation (server/emulation.hpp); the defaults are the reference server itself.
   Emulation emulation;
 };
+
+/// RFC 8705 §2: true when the server asks TLS clients for certificates (`tls.client_ca` set),
+/// so that tls_client_auth and self_signed_tls_client_auth clients can authenticate.
+bool accepts_client_certificates(const ServerConfig& config);
 
 /// Loads and strictly validates a server config (unknown keys, wrong types, unknown fault
 /// names, unreadable key files → LoadError "file:line:col: message").

@@ -64,7 +64,7 @@ TEST(ServerConfigTest, LoadsDefaultFixture) {
   EXPECT_EQ(config.min_state_length, 0);
   EXPECT_FALSE(config.require_par);
   EXPECT_TRUE(config.faults.empty());
-  ASSERT_EQ(config.clients.size(), 10U);
+  ASSERT_EQ(config.clients.size(), 13U);
   EXPECT_EQ(config.clients[0].client_id, "parity-basic");
   EXPECT_EQ(config.clients[0].secret, k_basic_secret);
   EXPECT_EQ(config.clients[3].auth_method, AuthMethod::private_key_jwt);
@@ -137,6 +137,10 @@ TEST(ServerConfigTest, InvalidValuesAreReported) {
             std::string::npos);
   EXPECT_NE(load_error("clients:\n" + client +
                        "tls_client_auth\n    redirect_uris: [https://a.example/cb]\n")
+                .find("needs tls_client_auth_subject_dn for tls_client_auth"),
+            std::string::npos);
+  EXPECT_NE(load_error("clients:\n" + client +
+                       "tls_client_auths\n    redirect_uris: [https://a.example/cb]\n")
                 .find("not supported"),
             std::string::npos);
   EXPECT_NE(

@@ -26,7 +26,7 @@ struct ServerContext {
   std::string origin;  ///< "https://127.0.0.1:<port>" ("http://…" without TLS), set at bind
   /// origin + the emulation's issuer_path (usually just the origin), set when the server binds
   std::string issuer;
-  Store store;
+  Store store{config.store_capacity};                 ///< bounded by the config's store_capacity
   std::atomic<std::uint64_t> request_uri_counter{0};  ///< for the guessable_request_uri fault
 
   /// True when fault `name` (which must be in the catalogue) is switched on.

@@ -28,7 +28,9 @@ const std::set<AuthMethod> k_server_methods{AuthMethod::none,
                                             AuthMethod::client_secret_basic,
                                             AuthMethod::client_secret_post,
                                             AuthMethod::client_secret_jwt,
-                                            AuthMethod::private_key_jwt};
+                                            AuthMethod::private_key_jwt,
+                                            AuthMethod::tls_client_auth,
+                                            AuthMethod::self_signed_tls_client_auth};
 
 void check_path(load::MapReader& reader, const std::string& key, const std::string& path) {
   const bool ok = path.empty()

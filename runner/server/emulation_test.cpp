@@ -64,7 +64,7 @@ TEST(EmulationTest, DefaultsAreTheReferenceServer) {
   EXPECT_EQ(config.emulation.par_path, "/par");
   EXPECT_EQ(config.emulation.push_status, 201);
   EXPECT_EQ(config.emulation.response_types, std::set<std::string>{"code"});
-  EXPECT_EQ(supported_auth_method_names(config.emulation).size(), 5U);
+  EXPECT_EQ(supported_auth_method_names(config.emulation).size(), 7U);
 }
 
 TEST(EmulationTest, Auth0ConfigLoadsItsDocumentedRules) {

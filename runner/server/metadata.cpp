@@ -36,6 +36,16 @@ nlohmann::json advertised_pkce_methods(const ServerContext& ctx) {
   return ctx.config.pkce_methods;
 }
 
+// RFC 8414 §2 / RFC 8705 §2.1.1, §2.2.1: the mTLS methods only where certificates are asked for.
+std::set<std::string> advertised_auth_methods(const ServerContext& ctx) {
+  std::set<std::string> names = supported_auth_method_names(ctx.config.emulation);
+  if (!accepts_client_certificates(ctx.config)) {
+    names.erase(std::string(to_string(AuthMethod::tls_client_auth)));
+    names.erase(std::string(to_string(AuthMethod::self_signed_tls_client_auth)));
+  }
+  return names;
+}
+
 }  // namespace
 
 nlohmann::json metadata_document(const ServerContext& ctx) {
@@ -51,7 +61,7 @@ nlohmann::json metadata_document(const ServerContext& ctx) {
       {"pushed_authorization_request_endpoint", advertised_par_endpoint(ctx)},
       {"require_pushed_authorization_requests", advertised_require_par(ctx)},
       // RFC 9126 §2: the token endpoint's authentication methods also govern PAR.
-      {"token_endpoint_auth_methods_supported", supported_auth_method_names(ctx.config.emulation)},
+      {"token_endpoint_auth_methods_supported", advertised_auth_methods(ctx)},
       {"token_endpoint_auth_signing_alg_values_supported", {"RS256", "PS256", "ES256", "HS256"}},
       // RFC 7636 §6.2
       {"code_challenge_methods_supported", advertised_pkce_methods(ctx)},

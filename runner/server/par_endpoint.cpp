@@ -182,8 +182,9 @@ void handle_par(ServerContext& ctx,
   }
   // RFC 9126 §2.1: client_id is required in a pushed request (the fault derives it instead).
   const bool client_id_optional = ctx.has_fault("accept_missing_client_id");
+  const std::string authorization = req.get_header_value("Authorization");
   const ClientAuthentication auth =
-      authenticate_client(ctx, req.get_header_value("Authorization"), form.params);
+      authenticate_client(ctx, {authorization, form.params, client_certificate(req)});
   if (auth.error && !(auth.anonymous && client_id_optional)) {
     return send_error(res, *auth.error);
   }

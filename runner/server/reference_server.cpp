@@ -24,6 +24,11 @@ constexpr std::size_t k_max_body_bytes = 64 * 1024;
 constexpr time_t k_io_timeout_seconds = 5;
 constexpr time_t k_keep_alive_seconds = 1;
 constexpr std::size_t k_worker_threads = 16;
+// httplib 0.11.4 listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into Debian's
+// shared library). A burst of simultaneous connections overflows it, the kernel drops their
+// SYNs and the clients retry only a second later (issue 7 §6): the bound socket is put into
+// listen() again with this backlog (the kernel caps it at net.core.somaxconn).
+constexpr int k_listen_backlog = 1024;
 constexpr const char* k_host = "127.0.0.1";
 
 // Reads the whole body; nullopt when it could not be read (httplib then set res.status,
@@ -141,11 +146,13 @@ void wait_until_listening(const httplib::Server& server) {
   }
 }
 
-void configure(httplib::Server& server, const Emulation& emulation) {
+// `listening` receives the listening socket when httplib creates it (see k_listen_backlog).
+void configure(httplib::Server& server, const Emulation& emulation, socket_t& listening) {
   // httplib's default adds SO_REUSEPORT, which would let a second server share a busy port.
-  server.set_socket_options([](socket_t sock) {
+  server.set_socket_options([&listening](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    listening = sock;
   });
   server.new_task_queue = [] {
     return new httplib::ThreadPool(k_worker_threads);
@@ -184,6 +191,7 @@ struct ReferenceServer::Impl {
   std::mutex mutex;       // guards serving
   std::condition_variable stopped;
   bool serving = false;
+  socket_t listening = INVALID_SOCKET;  // the server's listening socket, once bound
 };
 
 ReferenceServer::ReferenceServer(ServerConfig config)
@@ -198,12 +206,16 @@ int ReferenceServer::start(int port) {
     throw std::logic_error("the reference server was already started");
   }
   auto server = make_http_server(m_impl->context.config.tls);
-  configure(*server, m_impl->context.config.emulation);
+  configure(*server, m_impl->context.config.emulation, m_impl->listening);
   install_routes(*server, m_impl->context);
   const int bound = port == 0 ? server->bind_to_any_port(k_host)
                               : (server->bind_to_port(k_host, port) ? port : -1);
   if (bound <= 0) {
     throw std::runtime_error("cannot bind " + std::string(k_host) + ":" + std::to_string(port));
+  }
+  if (::listen(m_impl->listening, k_listen_backlog) != 0) {
+    throw std::runtime_error("cannot listen on " + std::string(k_host) + ":" +
+                             std::to_string(bound));
   }
   m_impl->context.origin = std::string(url_scheme(m_impl->context.config.tls)) + "://" +
                            std::string(k_host) + ":" + std::to_string(bound);

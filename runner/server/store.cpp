@@ -6,8 +6,8 @@
 namespace parity::server {
 namespace {
 
-// Scanning every map on each insertion would be quadratic; purge every so often instead.
-constexpr std::size_t k_purge_interval = 256;
+// Stale expiries (of keys stored again) tolerated beyond the live entries before a rebuild.
+constexpr std::size_t k_stale_expiries = 256;
 
 }  // namespace
 
@@ -32,7 +32,7 @@ bool Store::add_request(const std::string& request_uri,
                         const AuthorizationRequest& request,
                         StoreClock::time_point expires_at) {
   std::lock_guard lock(m_mutex);
-  return add_entry(m_requests, request_uri, Entry{request, expires_at, false});
+  return add_entry(m_requests, Kind::request, request_uri, Entry{request, expires_at, false});
 }
 
 Redeemed Store::redeem_request(const std::string& request_uri,
@@ -67,7 +67,7 @@ bool Store::add_code(const std::string& code,
                      const AuthorizationRequest& request,
                      StoreClock::time_point expires_at) {
   std::lock_guard lock(m_mutex);
-  return add_entry(m_codes, code, Entry{request, expires_at, false});
+  return add_entry(m_codes, Kind::code, code, Entry{request, expires_at, false});
 }
 
 Redeemed Store::redeem_code(const std::string& code, const std::string& client_id) {
@@ -87,25 +87,64 @@ JtiResult Store::remember_jti(const std::string& client_id,
   }
   // Decided before purging: purge_expired() may erase the entry `found` points to.
   const bool known = found != m_jtis.end();
-  if (++m_insertions % k_purge_interval == 0 || m_jtis.size() >= m_capacity) {
-    purge_expired();
-  }
+  purge_expired();
   if (!known && m_jtis.size() >= m_capacity) {
     return JtiResult::full;
   }
   m_jtis[key] = keep_until;
+  schedule(Kind::jti, key, keep_until);
   return JtiResult::fresh;
 }
 
-bool Store::add_entry(EntryMap& map, const std::string& key, Entry entry) {
-  if (++m_insertions % k_purge_interval == 0 || map.size() >= m_capacity) {
-    purge_expired();
-  }
+bool Store::add_entry(EntryMap& map, Kind kind, const std::string& key, Entry entry) {
+  purge_expired();
   if (map.size() >= m_capacity) {
     return false;
   }
+  const StoreClock::time_point expires_at = entry.expires_at;
   map.insert_or_assign(key, std::move(entry));
+  schedule(kind, key, expires_at);
   return true;
+}
+
+void Store::schedule(Kind kind, const std::string& key, StoreClock::time_point at) {
+  m_expiries.push(Expiry{at, kind, key});
+  // A key stored again (a jti remembered anew, a request_uri minted twice by a fault) leaves
+  // its earlier expiry behind; rebuild before such stale ones outnumber the live entries.
+  const std::size_t live = m_requests.size() + m_codes.size() + m_jtis.size();
+  if (m_expiries.size() > 2 * live + k_stale_expiries) {
+    rebuild_expiries();
+  }
+}
+
+void Store::rebuild_expiries() {
+  std::vector<Expiry> expiries;
+  expiries.reserve(m_requests.size() + m_codes.size() + m_jtis.size());
+  for (const auto& [key, entry] : m_requests) {
+    expiries.push_back(Expiry{entry.expires_at, Kind::request, key});
+  }
+  for (const auto& [key, entry] : m_codes) {
+    expiries.push_back(Expiry{entry.expires_at, Kind::code, key});
+  }
+  for (const auto& [key, keep_until] : m_jtis) {
+    expiries.push_back(Expiry{keep_until, Kind::jti, key});
+  }
+  m_expiries = decltype(m_expiries)(std::greater<>{}, std::move(expiries));
+}
+
+void Store::erase_if_expired(const Expiry& expiry, StoreClock::time_point now) {
+  // The key may have been stored again since, with a later expiry: then it stays.
+  if (expiry.kind == Kind::jti) {
+    if (const auto found = m_jtis.find(expiry.key); found != m_jtis.end() && found->second <= now) {
+      m_jtis.erase(found);
+    }
+    return;
+  }
+  EntryMap& map = expiry.kind == Kind::request ? m_requests : m_codes;
+  if (const auto found = map.find(expiry.key);
+      found != map.end() && found->second.expires_at <= now) {
+    map.erase(found);
+  }
 }
 
 Redeemed Store::redeem(EntryMap& map,
@@ -131,14 +170,14 @@ Redeemed Store::redeem(EntryMap& map,
   return {Redemption::ok, entry.request};
 }
 
+// Earliest first, and only what has expired: a full store of live entries costs one
+// comparison per insertion, not a scan of every map (issue 7 §6).
 void Store::purge_expired() {
   const auto now = StoreClock::now();
-  const auto is_expired = [&](const auto& item) {
-    return item.second.expires_at <= now;
-  };
-  std::erase_if(m_requests, is_expired);
-  std::erase_if(m_codes, is_expired);
-  std::erase_if(m_jtis, [&](const auto& item) { return item.second <= now; });
+  while (!m_expiries.empty() && m_expiries.top().at <= now) {
+    erase_if_expired(m_expiries.top(), now);
+    m_expiries.pop();
+  }
 }
 
 }  // namespace parity::server

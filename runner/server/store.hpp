@@ -4,10 +4,13 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <mutex>
+#include <queue>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace parity::server {
 
@@ -41,7 +44,8 @@ struct Redeemed {
 enum class JtiResult { fresh, replayed, full };
 
 /// Thread-safe, bounded store of pushed requests, authorization codes and seen assertion jti
-/// values, each with an expiry. Expired entries are purged opportunistically.
+/// values, each with an expiry. Every insertion first purges the entries that have expired,
+/// earliest first, at a cost that depends on how many expired, not on how many are stored.
 class Store {
  public:
   static constexpr std::size_t k_default_capacity = 100000;
@@ -76,8 +80,21 @@ class Store {
     bool used = false;
   };
   using EntryMap = std::unordered_map<std::string, Entry>;
+  using JtiMap = std::unordered_map<std::string, StoreClock::time_point>;
+  /// Which map an expiry belongs to.
+  enum class Kind { request, code, jti };
+  /// When an entry expires; kept in a min-heap so that purging never scans live entries.
+  struct Expiry {
+    StoreClock::time_point at;
+    Kind kind;
+    std::string key;
+    bool operator>(const Expiry& other) const { return at > other.at; }
+  };
 
-  bool add_entry(EntryMap& map, const std::string& key, Entry entry);
+  bool add_entry(EntryMap& map, Kind kind, const std::string& key, Entry entry);
+  void schedule(Kind kind, const std::string& key, StoreClock::time_point at);
+  void erase_if_expired(const Expiry& expiry, StoreClock::time_point now);
+  void rebuild_expiries();
   Redeemed redeem(EntryMap& map,
                   const std::string& key,
                   const std::string& client_id,
@@ -90,10 +107,10 @@ class Store {
 
   std::mutex m_mutex;
   std::size_t m_capacity;
-  std::size_t m_insertions = 0;
   EntryMap m_requests;
   EntryMap m_codes;
-  std::unordered_map<std::string, StoreClock::time_point> m_jtis;
+  JtiMap m_jtis;
+  std::priority_queue<Expiry, std::vector<Expiry>, std::greater<>> m_expiries;
 };
 
 }  // namespace parity::server

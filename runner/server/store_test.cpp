@@ -92,5 +92,28 @@ TEST(StoreTest, ExpiredJtiIsFreshAgainWhenTheFullCacheIsPurged) {
   EXPECT_EQ(store.remember_jti("a", "j2", k_later()), JtiResult::full);
 }
 
+TEST(StoreTest, KeyStoredAgainOutlivesItsEarlierExpiry) {
+  Store store(2);
+  ASSERT_TRUE(store.add_request("u1", request_for("a"), StoreClock::now()));
+  ASSERT_TRUE(store.add_request("u1", request_for("a"), k_later()));
+  // Purging (on the next insertion) reaches the first expiry of u1, which is stale.
+  ASSERT_TRUE(store.add_request("u2", request_for("a"), k_later()));
+  EXPECT_EQ(store.redeem_request("u1", "a", {}).status, Redemption::ok);
+}
+
+TEST(StoreTest, ManyReinsertionsKeepTheStoreConsistent) {
+  // Each insertion of the same key leaves a stale expiry; enough of them force a rebuild.
+  Store store(2);
+  for (int i = 0; i < 1000; ++i) {
+    ASSERT_TRUE(store.add_request("u1", request_for("a"), k_later()));
+  }
+  ASSERT_TRUE(store.add_request("u2", request_for("a"), StoreClock::now()));
+  // u2 has expired and is purged to make room; then the store is full.
+  EXPECT_TRUE(store.add_request("u3", request_for("a"), k_later()));
+  EXPECT_FALSE(store.add_request("u4", request_for("a"), k_later()));
+  EXPECT_EQ(store.redeem_request("u1", "a", {}).status, Redemption::ok);
+  EXPECT_EQ(store.redeem_request("u2", "a", {}).status, Redemption::unknown);
+}
+
 }  // namespace
 }  // namespace parity::server

@@ -43,6 +43,13 @@ std::string request_client_certificates(SSL_CTX& ctx, const std::string& client_
   }
   SSL_CTX_set_client_CA_list(&ctx, names);  // takes ownership
   SSL_CTX_set_verify(&ctx, SSL_VERIFY_PEER, accept_any_client_certificate);
+  // With peer verification on, OpenSSL refuses to resume a session (alert "internal error")
+  // unless sessions are scoped by an id context. A resumed session keeps the certificate of
+  // the handshake that made it, which is what RFC 8705 §2 binds to.
+  static constexpr unsigned char k_session_context[] = "parity-reference";
+  if (SSL_CTX_set_session_id_context(&ctx, k_session_context, sizeof k_session_context - 1) != 1) {
+    return "cannot set the TLS session id context: " + openssl_errors();
+  }
   return "";
 }
 

@@ -5,12 +5,10 @@
 
 #include <httplib.h>
 #include <openssl/bio.h>
-#include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
 #include <memory>
-#include <stdexcept>
 
 namespace parity::server {
 namespace {
@@ -54,16 +52,6 @@ std::optional<ClientCertificate> client_certificate(const httplib::Request& requ
   result.sha256_thumbprint = thumbprint_of(*cert);
   result.chain_verified = SSL_get_verify_result(request.ssl) == X509_V_OK;
   return result;
-}
-
-std::string certificate_thumbprint_of_file(const std::string& path) {
-  const BioPtr in(BIO_new_file(path.c_str(), "r"), BIO_free);
-  const X509Ptr cert(in ? PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr) : nullptr,
-                     X509_free);
-  if (!cert) {
-    throw std::runtime_error("cannot read a PEM certificate from '" + path + "'");
-  }
-  return thumbprint_of(*cert);
 }
 
 }  // namespace parity::server

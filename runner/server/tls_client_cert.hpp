@@ -26,8 +26,4 @@ struct ClientCertificate {
 /// or when the client sent none (the server asks for one only with `tls.client_ca`).
 std::optional<ClientCertificate> client_certificate(const httplib::Request& request);
 
-/// x5t#S256 (RFC 8705 §3.1) of the first certificate in PEM file `path`, to register a
-/// self_signed_tls_client_auth client; throws std::runtime_error when it cannot be read.
-std::string certificate_thumbprint_of_file(const std::string& path);
-
 }  // namespace parity::server

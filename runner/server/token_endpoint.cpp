@@ -136,8 +136,9 @@ void handle_token(ServerContext& ctx,
   if (form.error) {
     return send_error(res, *form.error);
   }
+  const std::string authorization = req.get_header_value("Authorization");
   const ClientAuthentication auth =
-      authenticate_client(ctx, req.get_header_value("Authorization"), form.params);
+      authenticate_client(ctx, {authorization, form.params, client_certificate(req)});
   if (auth.error) {
     return send_error(res, *auth.error);
   }
