@@ -12,7 +12,8 @@
 #include <sstream>
 
 // Issue 7 §3: whatever the server does, no secret of the profile and no credential the runner
-// sent appears in any output of the run (verbose console, JUnit, JSON).
+// sent appears in any output of the run (verbose console, JUnit, JSON, and the comparison
+// page and Markdown built from it).
 namespace parity::hostile {
 namespace {
 
@@ -64,7 +65,11 @@ std::set<std::string> known_secrets(const Profile& profile, const testing::SentC
 
 void expect_no_secret(const testing::RunOutputs& outputs, const std::set<std::string>& secrets) {
   const std::vector<std::pair<std::string, const std::string*>> texts = {
-      {"console", &outputs.console}, {"JUnit", &outputs.junit}, {"JSON", &outputs.json}};
+      {"console", &outputs.console},
+      {"JUnit", &outputs.junit},
+      {"JSON", &outputs.json},
+      {"comparison HTML", &outputs.comparison_html},
+      {"comparison Markdown", &outputs.comparison_markdown}};
   for (const auto& [name, text] : texts) {
     for (const std::string& secret : secrets) {
       const auto at = text->find(secret);

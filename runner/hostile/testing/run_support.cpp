@@ -1,5 +1,9 @@
 #include "hostile/testing/run_support.hpp"
 
+#include "compare/html_report.hpp"
+#include "compare/markdown_report.hpp"
+#include "compare/matrix.hpp"
+#include "compare/provider_run.hpp"
 #include "http/curl_client.hpp"
 #include "http/url.hpp"
 #include "load/profile_loader.hpp"
@@ -102,6 +106,10 @@ RunOutputs run_with_reports(const run::Plan& plan, int jobs, SentCredentials* se
   std::ostringstream json;
   report::write_json(outputs.result, json);
   outputs.json = json.str();
+  const compare::Comparison comparison =
+      compare::build_comparison({compare::provider_run_from_result(outputs.result, "run")});
+  outputs.comparison_html = compare::render_html(comparison);
+  outputs.comparison_markdown = compare::render_markdown(comparison);
   return outputs;
 }
 

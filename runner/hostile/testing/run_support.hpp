@@ -20,6 +20,9 @@ struct RunOutputs {
   std::string console;  ///< verbose console output
   std::string junit;    ///< JUnit XML
   std::string json;     ///< JSON report
+  /// The provider comparison of this one run (parity compare), as HTML and as Markdown.
+  std::string comparison_html;
+  std::string comparison_markdown;
   std::int64_t wall_ms = 0;
 };
 
