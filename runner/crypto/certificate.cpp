@@ -21,8 +21,8 @@ using X509Ptr = std::unique_ptr<X509, detail::Deleter<X509, X509_free>>;
 using ExtensionPtr =
     std::unique_ptr<X509_EXTENSION, detail::Deleter<X509_EXTENSION, X509_EXTENSION_free>>;
 
-constexpr long k_backdate_seconds = 3600;       // tolerate a server clock a little behind
-constexpr long k_lifetime_seconds = 24 * 3600;  // long enough for any run
+constexpr long k_backdate_seconds = 3600;        // tolerate a server clock a little behind
+constexpr long k_lifetime_seconds = 24L * 3600;  // long enough for any run
 
 X509Ptr parse_certificate(std::string_view pem) {
   const detail::BioPtr in(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));

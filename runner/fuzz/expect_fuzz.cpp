@@ -122,11 +122,13 @@ void evaluate_yaml(std::string_view yaml, const parity::http::Exchange& exchange
 
 }  // namespace
 
+// NOLINTNEXTLINE(readability-identifier-naming): the name libFuzzer calls
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
   (void)fixed();
   return 0;
 }
 
+// NOLINTNEXTLINE(readability-identifier-naming): the name libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto [response, expect] = split_once(parity::fuzz::as_text(data, size), "\n%%\n");
   const parity::http::Exchange exchange = read_exchange(response);

@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 // One scratch root per process: libFuzzer's -jobs/-workers run several processes at once.
 const fs::path& scratch_root() {
   static const fs::path root = [] {
-    const fs::path dir = fs::temp_directory_path() / ("parity-fuzz-" + std::to_string(getpid()));
+    fs::path dir = fs::temp_directory_path() / ("parity-fuzz-" + std::to_string(getpid()));
     fs::create_directories(dir / "input");
     std::error_code ignored;
     fs::create_directory_symlink(PARITY_FIXTURES_DIR, dir / "fixtures", ignored);

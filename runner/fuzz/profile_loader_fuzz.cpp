@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 
+// NOLINTNEXTLINE(readability-identifier-naming): the name libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string path =
       parity::fuzz::write_scratch_file("profile.yaml", parity::fuzz::as_text(data, size));

@@ -107,11 +107,13 @@ void check_dpop(ServerContext& ctx, const RegisteredClient* client, const std::s
 
 }  // namespace
 
+// NOLINTNEXTLINE(readability-identifier-naming): the name libFuzzer calls
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
   (void)fixed();
   return 0;
 }
 
+// NOLINTNEXTLINE(readability-identifier-naming): the name libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text = parity::fuzz::as_text(data, size);
   const std::string_view kind = take_line(text);

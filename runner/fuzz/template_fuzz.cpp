@@ -67,6 +67,7 @@ void check_render_json(const Vars& vars, std::string_view raw) {
 
 }  // namespace
 
+// NOLINTNEXTLINE(readability-identifier-naming): the name libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto [head, tail] = parity::fuzz::split_once(parity::fuzz::as_text(data, size), "%%\n");
   const Vars vars = tail ? read_vars(head) : Vars{};

@@ -359,7 +359,7 @@ void read_capabilities(MapReader& reader, Profile& profile) {
     profile.capabilities.insert("discovery");
   }
   // A completed authorization: no user needed (auto_login), or a usable login script.
-  if (profile.capabilities.count("auto_login") > 0 ||
+  if (profile.capabilities.contains("auto_login") ||
       (profile.login.declared && profile.login.unavailable_reason.empty())) {
     profile.capabilities.insert("login");
   }

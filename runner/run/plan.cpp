@@ -98,7 +98,7 @@ std::string skip_reason(const Case& spec,
                         const Profile& profile,
                         const std::vector<std::string>& missing_policies) {
   for (const std::string& capability : spec.required_capabilities) {
-    if (profile.capabilities.count(capability) == 0) {
+    if (!profile.capabilities.contains(capability)) {
       const std::string& why = profile.login.unavailable_reason;
       return "profile lacks capability '" + capability + "'" +
              (capability == "login" && !why.empty() ? " (login script: " + why + ")" : "");

@@ -86,7 +86,7 @@ std::optional<std::string> method_key(load::MapReader& reader,
                                       const RegisteredClient& client,
                                       const std::string& key,
                                       AuthMethod method) {
-  const auto value = reader.optional_string(key);
+  auto value = reader.optional_string(key);
   if (value && client.auth_method != method) {
     throw LoadError(reader.location_of_key(key),
                     key + " is only used with " + std::string(to_string(method)));

@@ -41,7 +41,7 @@ class HttpsServer {
 
   /// A fresh connection per request: a kept-alive idle connection would hold one of the
   /// server's workers, which is not what this test measures.
-  http::Exchange send(http::Request request) const {
+  http::Exchange send(const http::Request& request) const {
     http::CurlClient client(m_options);
     return client.send(request);
   }
@@ -118,6 +118,7 @@ void race(const HttpsServer& server,
           RaceTally& tally) {
   std::barrier start(k_simultaneous_redeems);
   std::vector<std::thread> threads;
+  threads.reserve(k_simultaneous_redeems);
   for (int t = 0; t < k_simultaneous_redeems; ++t) {
     threads.emplace_back([&] {
       for (std::size_t k = 0; k < request_uris.size(); ++k) {
@@ -143,6 +144,7 @@ void race(const HttpsServer& server,
 
 std::vector<std::string> push_request_uris(const HttpsServer& server, int count) {
   std::vector<std::string> request_uris;
+  request_uris.reserve(static_cast<std::size_t>(count));
   for (int k = 0; k < count; ++k) {
     request_uris.push_back(server.push_request_uri());
   }
@@ -225,6 +227,7 @@ TEST(ServerLoadTest, ConcurrentPushesNeverExceedTheCapacity) {
   const HttpsServer server(std::move(config));
   std::atomic<int> accepted{0};
   std::vector<std::thread> threads;
+  threads.reserve(k_threads);
   for (int t = 0; t < k_threads; ++t) {
     threads.emplace_back([&] { accepted += push_many(server, k_pushes_each); });
   }

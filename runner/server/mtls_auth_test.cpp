@@ -136,7 +136,7 @@ TEST_F(MtlsAuthTest, MetadataListsTheMtlsMethodsOnlyWhenCertificatesAreAsked) {
   const auto with_ca = nlohmann::json::parse(
       client.send({"GET", m_server->base_url() + "/.well-known/oauth-authorization-server", {}, ""})
           .response.body);
-  const auto methods = with_ca.at("token_endpoint_auth_methods_supported");
+  const auto& methods = with_ca.at("token_endpoint_auth_methods_supported");
   EXPECT_NE(std::find(methods.begin(), methods.end(), "tls_client_auth"), methods.end());
   EXPECT_NE(std::find(methods.begin(), methods.end(), "self_signed_tls_client_auth"),
             methods.end());

@@ -20,7 +20,7 @@
 namespace parity::server {
 namespace {
 
-constexpr std::size_t k_max_body_bytes = 64 * 1024;
+constexpr std::size_t k_max_body_bytes = 64UL * 1024;
 constexpr time_t k_io_timeout_seconds = 5;
 constexpr time_t k_keep_alive_seconds = 1;
 constexpr std::size_t k_worker_threads = 16;

@@ -10,6 +10,7 @@
 #include <array>
 #include <filesystem>
 #include <stdexcept>
+#include <string_view>
 
 namespace parity::server {
 namespace {
@@ -46,8 +47,11 @@ std::string request_client_certificates(SSL_CTX& ctx, const std::string& client_
   // With peer verification on, OpenSSL refuses to resume a session (alert "internal error")
   // unless sessions are scoped by an id context. A resumed session keeps the certificate of
   // the handshake that made it, which is what RFC 8705 §2 binds to.
-  static constexpr unsigned char k_session_context[] = "parity-reference";
-  if (SSL_CTX_set_session_id_context(&ctx, k_session_context, sizeof k_session_context - 1) != 1) {
+  static constexpr std::string_view k_session_context = "parity-reference";
+  if (SSL_CTX_set_session_id_context(
+          &ctx,
+          reinterpret_cast<const unsigned char*>(k_session_context.data()),
+          static_cast<unsigned int>(k_session_context.size())) != 1) {
     return "cannot set the TLS session id context: " + openssl_errors();
   }
   return "";
