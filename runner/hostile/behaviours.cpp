@@ -142,7 +142,10 @@ void connection_reset(const Connection& c) {
 }
 
 void not_http(const Connection& c) {
-  c.send(std::string("\x16\x03\x01\x00\xa5garbage\0\xff not HTTP at all\r\n\r\n", 42));
+  // The sv literal keeps its embedded NUL bytes and knows its own length (a hard-coded length
+  // of 42 read past the end of this 34-byte literal: found by AddressSanitizer).
+  using namespace std::string_view_literals;
+  c.send(std::string("\x16\x03\x01\x00\xa5garbage\0\xff not HTTP at all\r\n\r\n"sv));
 }
 
 void interim_only(const Connection& c) {

@@ -6,10 +6,15 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
 #include <array>
 #include <chrono>
 #include <memory>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <thread>
+#include <unistd.h>
 #include <zlib.h>
 
 namespace parity::hostile {
@@ -107,6 +112,39 @@ TEST(HostileServerTest, BrotliBombIsTiny) {
   const std::string bomb = brotli_bomb(padding);
   EXPECT_GT(bomb.size(), 0U);
   EXPECT_LT(bomb.size(), bomb_inflated_size(padding) / 1000);
+}
+
+// The raw bytes a behaviour writes for one request (read until close or a 2 s silence).
+std::string raw_response(const HostileServer& server, const std::string& path) {
+  const std::string url = server.base_url();
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(std::stoi(url.substr(url.rfind(':') + 1))));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  const timeval timeout{2, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  EXPECT_EQ(::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
+  const std::string request = "POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n";
+  EXPECT_EQ(::send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
+  std::string received;
+  std::array<char, 256> buffer{};
+  for (ssize_t n = 0; (n = ::recv(fd, buffer.data(), buffer.size(), 0)) > 0;) {
+    received.append(buffer.data(), static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return received;
+}
+
+// Regression: not_http once sent 42 bytes of a 34-byte literal, reading past its end
+// (AddressSanitizer, runner/sanitize.sh).
+TEST(HostileServerTest, NotHttpSendsExactlyItsBytes) {
+  const HostileServer server;
+  const std::string received = raw_response(server, "/not-http");
+  ASSERT_EQ(received.size(), 34U);
+  EXPECT_EQ(received.substr(0, 5), std::string("\x16\x03\x01\x00\xa5", 5));
+  EXPECT_EQ(received[12], '\0');
+  EXPECT_EQ(received.substr(30), "\r\n\r\n");
 }
 
 TEST(HostileServerTest, ListsEveryBehaviourOnce) {
