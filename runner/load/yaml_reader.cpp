@@ -1,5 +1,8 @@
 #include "load/yaml_reader.hpp"
 
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
@@ -12,6 +15,59 @@
 
 namespace parity::load {
 namespace {
+
+// Counts the documents of a stream and where the second one starts, building nothing.
+class DocumentProbe : public YAML::EventHandler {
+ public:
+  int documents = 0;
+  YAML::Mark second_document;
+  bool second_is_empty = false;  ///< the second document is a lone null (a stray token)
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    ++documents;
+    m_first_event = true;
+    if (documents == 2) {
+      second_document = mark;
+    }
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
+    first_event(mark, true);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
+    first_event(mark, false);
+  }
+  void OnScalar(const YAML::Mark& mark,
+                const std::string& /*tag*/,
+                YAML::anchor_t /*anchor*/,
+                const std::string& /*value*/) override {
+    first_event(mark, false);
+  }
+  void OnSequenceStart(const YAML::Mark& mark,
+                       const std::string& /*tag*/,
+                       YAML::anchor_t /*anchor*/,
+                       YAML::EmitterStyle::value /*style*/) override {
+    first_event(mark, false);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark,
+                  const std::string& /*tag*/,
+                  YAML::anchor_t /*anchor*/,
+                  YAML::EmitterStyle::value /*style*/) override {
+    first_event(mark, false);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void first_event(const YAML::Mark& mark, bool null) {
+    if (m_first_event && documents == 2) {
+      second_document = mark;
+      second_is_empty = null;
+    }
+    m_first_event = false;
+  }
+  bool m_first_event = false;
+};
 
 // yaml-cpp 0.7 tags plain scalars "?" and quoted or block scalars "!".
 constexpr const char* k_plain_tag = "?";
@@ -86,19 +142,33 @@ std::optional<std::pair<YAML::Node, YAML::Node>> find_entry(const YAML::Node& ma
 
 YAML::Node parse_yaml_file(const std::string& path) {
   const std::string text = read_file(path);
-  std::vector<YAML::Node> documents;
   try {
-    documents = YAML::LoadAll(text);
+    // Counted with the streaming parser first: yaml-cpp 0.7's LoadAll never returns when a
+    // ',' (a flow indicator) stands where a block node should (it yields the same empty
+    // document forever, growing memory; found by runner/fuzz.sh, profile_loader).
+    std::istringstream stream(text);
+    YAML::Parser parser(stream);
+    DocumentProbe probe;
+    while (probe.documents < 2 && parser.HandleNextDocument(probe)) {
+    }
+    if (probe.documents == 0) {
+      throw LoadError({path, 1, 1}, "empty document");
+    }
+    if (probe.documents > 1) {
+      const YAML::Mark mark = probe.second_document;
+      throw LoadError({path, mark.line + 1, mark.column + 1},
+                      probe.second_is_empty
+                          ? "unexpected character here (e.g. a ',' outside [ ] or { })"
+                          : "only one YAML document is allowed");
+    }
+    YAML::Node root = YAML::Load(text);
+    if (root.IsNull()) {
+      throw LoadError({path, 1, 1}, "empty document");
+    }
+    return root;
   } catch (const YAML::ParserException& e) {
     throw LoadError({path, e.mark.line + 1, e.mark.column + 1}, e.msg);
   }
-  if (documents.empty() || documents.front().IsNull()) {
-    throw LoadError({path, 1, 1}, "empty document");
-  }
-  if (documents.size() > 1) {
-    throw LoadError(location_of(documents[1], path), "only one YAML document is allowed");
-  }
-  return documents.front();
 }
 
 SourceLocation location_of(const YAML::Node& node, const std::string& file) {

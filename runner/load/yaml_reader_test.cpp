@@ -90,6 +90,18 @@ TEST(YamlReaderTest, SecondDocumentIsRejected) {
             path + ":3:1: only one YAML document is allowed");
 }
 
+// Regression (runner/fuzz.sh, profile_loader): a ',' where a block node should be made
+// yaml-cpp 0.7's LoadAll yield empty documents forever; this must be a prompt error.
+TEST(YamlReaderTest, StrayCommaIsAnErrorNotAnEndlessLoop) {
+  TempDir dir;
+  const std::string lone = dir.write("comma.yaml", ",\n");
+  EXPECT_EQ(error_of([&] { parse_yaml_file(lone); }),
+            lone + ":1:1: unexpected character here (e.g. a ',' outside [ ] or { })");
+  const std::string after_comment = dir.write("after.yaml", "# a profile\n,# x\nid: y\n");
+  EXPECT_EQ(error_of([&] { parse_yaml_file(after_comment); }).substr(after_comment.size()),
+            ":2:1: unexpected character here (e.g. a ',' outside [ ] or { })");
+}
+
 TEST(YamlReaderTest, SuggestFindsCloseWordsOnly) {
   const std::vector<std::string> keys{"capture", "expect", "name", "push"};
   EXPECT_EQ(suggest("expct", keys), "expect");
