@@ -10,7 +10,7 @@
 # temporarily_unavailable while full) is expected, not an error.
 #
 # Usage: runner/load-test.sh [--no-install]
-#   Without wrk it is installed with apt (as runner/setup-debian.sh does); with --no-install
+#   Without wrk, runner/setup-debian.sh installs it; with --no-install
 #   (ctest load.wrk) it exits 77 ("skipped") instead, or 1 when PARITY_REQUIRE_WRK=1.
 # Environment: PARITY_LOAD_SECONDS (per phase, default 10), PARITY_LOAD_CONNECTIONS (32),
 #   PARITY_LOAD_THREADS (2), PARITY_BIN (build/parity), PARITY_LOAD_CONFIG.
@@ -34,11 +34,7 @@ ensure_wrk() {
     echo "SKIPPED: wrk is not installed (runner/setup-debian.sh installs it)"
     exit 77
   fi
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  echo "load-test: installing wrk"
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk
+  runner/setup-debian.sh  # lists wrk
 }
 
 ensure_wrk "${1:-}"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything parity needs to build and test on Debian 12 (bookworm).
+# Installs everything parity needs to build and test on Debian 12 (bookworm), plus any
+# packages given as arguments (runner/setup-sanitizers.sh adds clang this way).
 set -euo pipefail
 
 packages=(
@@ -8,6 +9,7 @@ packages=(
   libcli11-dev libcpp-httplib-dev libgtest-dev libxml2-dev libxml2-utils openssl clang-format
   chromium  # headless browser for the comparison page test (ctest compare.browser_*)
   wrk       # HTTP load generator for the reference server's load test (ctest load.wrk)
+  "$@"
 )
 
 missing=()

@@ -140,6 +140,16 @@ TEST_F(MtlsAuthTest, MetadataListsTheMtlsMethodsOnlyWhenCertificatesAreAsked) {
   EXPECT_NE(std::find(methods.begin(), methods.end(), "tls_client_auth"), methods.end());
   EXPECT_NE(std::find(methods.begin(), methods.end(), "self_signed_tls_client_auth"),
             methods.end());
+  // The same clients without tls (plain HTTP, no certificates asked): not advertised.
+  TestServer plain;
+  const GetResult without_ca = plain.get("/.well-known/oauth-authorization-server");
+  ASSERT_TRUE(without_ca.has_value());
+  const auto plain_methods =
+      nlohmann::json::parse(without_ca->body).at("token_endpoint_auth_methods_supported");
+  EXPECT_EQ(std::find(plain_methods.begin(), plain_methods.end(), "tls_client_auth"),
+            plain_methods.end());
+  EXPECT_NE(std::find(plain_methods.begin(), plain_methods.end(), "client_secret_basic"),
+            plain_methods.end());
 }
 
 TEST(MtlsConfigTest, MtlsClientsNeedAClientCa) {
