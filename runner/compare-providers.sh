@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Compares providers side by side (README.md, "Comparing providers"): the embedded reference
-# server, the three seed-vendor emulations (built from their documentation) and the
-# oidc-provider run that runner/run-oidc-provider.sh wrote to reports/oidc-provider.json.
-# Writes reports/comparison.{html,md,json}. CI runs it after run-oidc-provider.sh.
+# server, the three seed-vendor emulations (built from their documentation), and the runs of
+# the independent servers: node oidc-provider (runner/run-oidc-provider.sh wrote
+# reports/oidc-provider.json) and Glewlwyd, PAR allowed and PAR required
+# (runner/run-glewlwyd.sh wrote reports/glewlwyd.json and reports/glewlwyd-par-required.json).
+# Writes reports/comparison.{html,md,json}. CI runs it after those two scripts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 parity=${PARITY:-build/parity}
@@ -10,12 +12,15 @@ if [ ! -x "$parity" ]; then
   runner/build.sh
 fi
 results=()
-if [ -f reports/oidc-provider.json ]; then
-  results=(--results reports/oidc-provider.json)
-else
-  echo "compare-providers: no reports/oidc-provider.json (run runner/run-oidc-provider.sh first)" >&2
-  exit 2
-fi
+for run in oidc-provider:run-oidc-provider glewlwyd:run-glewlwyd \
+  glewlwyd-par-required:run-glewlwyd; do
+  report="reports/${run%%:*}.json"
+  if [ ! -f "$report" ]; then
+    echo "compare-providers: no $report (run runner/${run#*:}.sh first)" >&2
+    exit 2
+  fi
+  results+=(--results "$report")
+done
 "$parity" compare --profile profiles/reference.yaml \
   --profile profiles/emulated/auth0.yaml \
   --profile profiles/emulated/ibm-verify.yaml \

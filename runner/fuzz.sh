@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes every libFuzzer target of runner/fuzz (issue 7 §5) for a bounded time each: builds the
+# Fuzzes every libFuzzer target of runner/fuzz for a bounded time each: builds the
 # `asan` preset (clang, ASan + UBSan + libFuzzer), copies each seed corpus of fixtures/fuzz/ to
 # a scratch directory (fixtures/ is never written), runs the target there and prints a table:
 # target, executions, exec/s, seconds, corpus size, findings. Exits 1 on any crash, leak,

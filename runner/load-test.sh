@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The reference server under load (issue 7 §6; README.md "Load test"): starts `parity serve`
+# The reference server under load (README.md "Load test"): starts `parity serve`
 # with fixtures/load/server.yaml (HTTPS, store_capacity 2000, 2 s lifetimes) on a free
 # loopback port, runs wrk against the metadata document, the PAR endpoint and push+/authorize
 # redemptions, samples the server's memory, and prints a table of figures.

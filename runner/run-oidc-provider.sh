@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs the whole suite against node oidc-provider 9 (fixtures/oidc-provider) and checks the
 # verdicts: installs Node from Debian when `node` is missing, installs the fixture's pinned
-# packages (npm ci), starts the server on 127.0.0.1:9126 (the port profiles/oidc-provider.yaml
-# names), runs `parity run --profile profiles/oidc-provider.yaml`, stops the server, and
-# compares every verdict with fixtures/oidc-provider/known-deviations.json (a new failure, an
-# error, or a documented deviation that no longer fails makes this script fail).
-# Reports: reports/oidc-provider.{json,junit.xml}; server log: reports/oidc-provider.server.log.
+# packages (npm ci), starts the server on 127.0.0.1:9126 (the port the profiles name), runs
+# `parity run` with profiles/oidc-provider.yaml (login by HTML forms) and, at the same time,
+# profiles/oidc-provider-browser.yaml (the same login in a headless browser; needs chromium and
+# chromium-driver, installed from Debian when missing), stops the server, and compares every
+# verdict with fixtures/oidc-provider/known-deviations.json (a new failure, an error, or a
+# documented deviation that no longer fails makes this script fail).
+# Reports: reports/oidc-provider{,-browser}.{json,junit.xml}; server log:
+# reports/oidc-provider.server.log.
 # Environment: PARITY (default build/parity, built by runner/build.sh when missing), JOBS (8).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,10 +23,15 @@ sudo=""
 if [ "$(id -u)" -ne 0 ]; then
   sudo="sudo"
 fi
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  echo "run-oidc-provider: installing Node.js from Debian"
+missing=()
+for tool in node:nodejs npm:npm chromium:chromium chromedriver:chromium-driver; do
+  command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "run-oidc-provider: installing ${missing[*]} from Debian"
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}"
 fi
 # oidc-provider 9 declares no "engines"; at start-up it warns below Node 22 LTS. It runs on
 # Node 20 (CI); older versions lack APIs it uses.
@@ -65,16 +73,39 @@ if ! grep -q '^parity-oidc-provider ready' "$log"; then
 fi
 echo "run-oidc-provider: $(grep '^parity-oidc-provider ready' "$log")"
 
-status=0
-"$parity" run --profile profiles/oidc-provider.yaml --jobs "${JOBS:-8}" --out reports --no-color \
-  "$@" || status=$?
+run_profile() {  # run_profile NAME [ARGS…]: parity's exit code in reports/NAME.exit
+  local name=$1
+  shift
+  local status=0
+  local started
+  started=$(date +%s)
+  "$parity" run --profile "profiles/$name.yaml" --jobs "${JOBS:-8}" --out reports --no-color \
+    "$@" >"reports/$name.console.txt" 2>&1 || status=$?
+  echo "$status" >"reports/$name.exit"
+  echo "run-oidc-provider: $name: parity exited $status after $(( $(date +%s) - started )) s"
+}
+run_profile oidc-provider-browser "$@" &
+browser_run=$!
+run_profile oidc-provider "$@"
+wait "$browser_run"
 stop_server
 trap - EXIT
-# 0 all passed, 3 errors, 4 failures: the verdict check decides; anything else is a usage or
-# load problem (exit codes in README.md).
-if [ "$status" -ne 0 ] && [ "$status" -ne 3 ] && [ "$status" -ne 4 ]; then
-  echo "run-oidc-provider: parity run exited with $status" >&2
-  exit "$status"
-fi
+
+result=0
+for name in oidc-provider oidc-provider-browser; do
+  tail -n 3 "reports/$name.console.txt"
+  status=$(cat "reports/$name.exit")
+  rm -f "reports/$name.exit"
+  # 0 all passed, 3 errors, 4 failures: the verdict check decides; anything else is a usage or
+  # load problem (exit codes in README.md).
+  if [ "$status" -ne 0 ] && [ "$status" -ne 3 ] && [ "$status" -ne 4 ]; then
+    echo "run-oidc-provider: parity run of $name exited with $status" >&2
+    cat "reports/$name.console.txt" >&2
+    result=1
+    continue
+  fi
+  node runner/check-verdicts.mjs "reports/$name.json" "$fixture/known-deviations.json" ||
+    result=1
+done
 echo "run-oidc-provider: wall time $(( $(date +%s) - start_time )) s"
-exec node "$fixture/check-verdicts.mjs" reports/oidc-provider.json "$fixture/known-deviations.json"
+exit "$result"

@@ -3,5 +3,5 @@
 # the embedded reference server. Reports go to reports/. Extra arguments go to `parity run`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runner/build.sh
+runner/build.sh --run
 exec build/parity run "$@"

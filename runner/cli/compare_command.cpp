@@ -15,6 +15,8 @@
 #include "load/suite_loader.hpp"
 #include "report/files.hpp"
 #include "report/run_listener.hpp"
+#include "report/runs_progress.hpp"
+#include "report/terminal.hpp"
 #include "run/executor.hpp"
 #include "run/plan.hpp"
 #include "target/target.hpp"
@@ -25,6 +27,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <unistd.h>
 
 namespace parity::cli {
 namespace {
@@ -50,25 +53,28 @@ void run_live(const Profile& profile,
               const std::vector<Suite>& suites,
               const CompareOptionsCli& options,
               const std::string& out_dir,
+              report::RunsProgress& progress,
               LiveRun& live) {
   try {
     live.column.label = profile.id;
     live.column.source = "run of " + profile.file;
     live.column.result.profile_id = profile.id;
     live.column.result.profile_name = profile.name;
+    const std::unique_ptr<report::RunListener> listener = progress.listener_for(profile.id);
     target::Target prepared = target::prepare_target(profile, {});
     if (!prepared.error.empty()) {
       live.column.problem = prepared.error;
+      listener->on_run_finished(live.column.result);
       return;
     }
     run::RunOptions run_options;
     run_options.jobs = options.jobs;
     run_options.max_wait = std::chrono::seconds(options.max_wait_seconds);
-    report::SilentListener listener;
+    run_options.artifacts_dir = out_dir;
     const RunResult result = target::run_suites(
-        prepared, suites, run::Selection{options.filters, options.tags}, run_options, listener);
-    live.written =
-        write_reports(result, resolve_report_outputs({}, out_dir, profile.id, /*several=*/true));
+        prepared, suites, run::Selection{options.filters, options.tags}, run_options, *listener);
+    live.written = write_reports(
+        result, resolve_report_outputs({}, out_dir, profile.id, /*several_profiles=*/true));
     live.column = compare::provider_run_from_result(result, live.column.source);
   } catch (...) {
     live.failure = std::current_exception();
@@ -80,8 +86,10 @@ std::vector<ProviderRun> run_profiles(const CompareOptionsCli& options,
                                       const std::string& out_dir) {
   std::vector<Profile> profiles;
   std::set<std::string> ids;
+  const std::map<std::string, std::string> variables = parse_variables(options.variables);
   for (const std::string& path : options.profiles) {
-    profiles.push_back(load::load_profile(path));
+    profiles.push_back(load::load_profile(path, options.sets));
+    profiles.back().variables = variables;
     if (!ids.insert(profiles.back().id).second) {
       throw UsageError("two profiles have the id '" + profiles.back().id +
                        "' (their reports would overwrite each other)");
@@ -95,13 +103,22 @@ std::vector<ProviderRun> run_profiles(const CompareOptionsCli& options,
   load::check_requirement_ids(suites, load::load_catalogue(default_path(k_default_catalogue)));
   std::vector<LiveRun> live(profiles.size());
   std::vector<std::thread> threads;
+  for (const Profile& profile : profiles) {
+    std::cout << "compare: running profile " << profile.id << "\n";
+  }
+  report::RunsProgress progress(
+      std::cout,
+      "compare",
+      report::terminal_style(report::current_environment(STDOUT_FILENO), false));
+  progress.plan_runs(profiles.size());
   for (std::size_t i = 0; i < profiles.size(); ++i) {
-    std::cout << "compare: running profile " << profiles[i].id << "\n";
-    threads.emplace_back([&, i] { run_live(profiles[i], suites, options, out_dir, live[i]); });
+    threads.emplace_back(
+        [&, i] { run_live(profiles[i], suites, options, out_dir, progress, live[i]); });
   }
   for (std::thread& thread : threads) {
     thread.join();
   }
+  progress.stop();
   std::vector<ProviderRun> columns;
   for (LiveRun& one : live) {
     if (one.failure) {
@@ -136,10 +153,11 @@ void write_comparison(const compare::Comparison& comparison, const std::filesyst
 void print_differences(const compare::Comparison& comparison) {
   std::cout << "comparison: " << comparison.rows.size() << " cases x "
             << comparison.providers.size() << " providers, " << comparison.differing()
-            << " differ\n";
+            << " differ, " << comparison.ran_vs_skipped()
+            << " ran on some providers and were skipped on others\n";
   for (const compare::Row& row : comparison.rows) {
-    if (row.difference == compare::Difference::none) {
-      continue;
+    if (!compare::is_real(row.difference)) {
+      continue;  // ran vs skipped: in the reports, not worth a line here
     }
     std::cout << "  DIFF " << compare::terminal_safe(row.full_id()) << " ("
               << compare::to_string(row.difference) << "):";
@@ -168,9 +186,25 @@ void check_counts(const CompareOptionsCli& options) {
 
 }  // namespace
 
+/// Every file compare may write, checked before anything runs.
+void check_outputs(const CompareOptionsCli& options, const std::string& out_dir) {
+  std::vector<std::string> names{"comparison.html", "comparison.md", "comparison.json"};
+  if (!options.baseline.empty()) {
+    names.insert(names.end(), {"drift.json", "drift.md"});
+  }
+  for (const std::string& name : names) {
+    const std::string path = (std::filesystem::path(out_dir) / name).string();
+    if (const std::string reason = report::unwritable_reason(path); !reason.empty()) {
+      throw LoadError(SourceLocation{path, 0, 0}, "cannot write the comparison here: " + reason);
+    }
+  }
+}
+
 int compare_command(const CompareOptionsCli& options) {
   check_counts(options);
-  const std::string out_dir = options.out_dir.empty() ? default_path("reports") : options.out_dir;
+  const std::string out_dir =
+      options.out_dir.empty() ? std::string(k_default_out_dir) : options.out_dir;
+  check_outputs(options, out_dir);
   std::vector<ProviderRun> runs;
   if (!options.baseline.empty()) {
     runs.push_back(compare::read_provider_run(options.baseline));
@@ -207,6 +241,12 @@ int compare_command(const CompareOptionsCli& options) {
 }
 
 int drift_command(const DriftOptions& options) {
+  for (const std::string& path : {options.json, options.markdown}) {
+    if (const std::string reason = path.empty() ? "" : report::unwritable_reason(path);
+        !reason.empty()) {
+      throw LoadError(SourceLocation{path, 0, 0}, "cannot write the drift here: " + reason);
+    }
+  }
   const compare::Drift drift = compare::compute_drift(compare::read_provider_run(options.baseline),
                                                       compare::read_provider_run(options.current));
   std::cout << compare::drift_text(drift);

@@ -48,8 +48,11 @@ int serve_command(const ServeOptions& options) {
 
 int faults_command() {
   for (const server::FaultInfo& fault : server::fault_catalogue()) {
-    std::cout << fault.name << "\n    breaks " << fault.requirement << ": " << fault.description
-              << "\n";
+    std::string breaks;
+    for (const std::string& ref : fault.breaks) {
+      breaks += (breaks.empty() ? "" : ", ") + ref;
+    }
+    std::cout << fault.name << "\n    breaks " << breaks << ": " << fault.description << "\n";
   }
   std::cout << server::fault_catalogue().size() << " faults\n";
   return 0;

@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
+#include "core/display_text.hpp"
 #include "core/errors.hpp"
 #include "load/catalogue_loader.hpp"
+#include "load/level_rule.hpp"
 #include "load/profile_loader.hpp"
 #include "load/suite_loader.hpp"
 #include "load/yaml_reader.hpp"
@@ -21,21 +23,24 @@ std::vector<std::string> yaml_files(const std::vector<std::string>& paths) {
   return files;
 }
 
-/// Prints every requirement id the suites cite that the catalogue lacks; returns the count
-/// of errors (1 when the catalogue itself cannot be loaded).
+/// Prints every requirement id the suites cite that the catalogue lacks and every case whose
+/// level its requirements do not justify; returns the count of errors (1 when the catalogue
+/// itself cannot be loaded).
 int check_requirements(const std::vector<Suite>& suites) {
   std::vector<Requirement> catalogue;
   try {
     catalogue = load::load_catalogue(default_path(k_default_catalogue));
   } catch (const LoadError& error) {
-    std::cerr << error.what() << "\n";
+    std::cerr << display_text(error.what()) << "\n";
     return 1;
   }
-  const std::vector<LoadError> unknown = load::unknown_requirement_ids(suites, catalogue);
-  for (const LoadError& error : unknown) {
-    std::cerr << error.what() << "\n";
+  std::vector<LoadError> errors = load::unknown_requirement_ids(suites, catalogue);
+  const std::vector<LoadError> levels = load::case_level_errors(suites, catalogue);
+  errors.insert(errors.end(), levels.begin(), levels.end());
+  for (const LoadError& error : errors) {
+    std::cerr << display_text(error.what()) << "\n";
   }
-  return static_cast<int>(unknown.size());
+  return static_cast<int>(errors.size());
 }
 
 }  // namespace
@@ -49,9 +54,9 @@ int validate_command(const ValidateOptions& options) {
   std::vector<Profile> profiles;
   for (const std::string& file : profile_files) {
     try {
-      profiles.push_back(load::load_profile(file));
+      profiles.push_back(load::load_profile(file, options.sets));
     } catch (const LoadError& error) {
-      std::cerr << error.what() << "\n";
+      std::cerr << display_text(error.what()) << "\n";
       ++errors;
     }
   }
@@ -60,7 +65,7 @@ int validate_command(const ValidateOptions& options) {
     try {
       suites.push_back(load::load_suite(file));
     } catch (const LoadError& error) {
-      std::cerr << error.what() << "\n";
+      std::cerr << display_text(error.what()) << "\n";
       ++errors;
     }
   }
@@ -71,7 +76,7 @@ int validate_command(const ValidateOptions& options) {
       try {
         run::make_plan(profile, {suite}, run::Selection{});
       } catch (const LoadError& error) {
-        std::cerr << error.what() << " (with profile " << profile.id << ")\n";
+        std::cerr << display_text(error.what()) << " (with profile " << profile.id << ")\n";
         ++errors;
       }
     }

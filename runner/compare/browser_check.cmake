@@ -1,7 +1,10 @@
-# Opens a comparison.html in headless Debian chromium and checks that the page rendered the
-# matrix and logged no script error (ctest compare.browser*).
-#   cmake -DHTML=path/comparison.html -DROWS=N -DDIFFERING=M -DWORK=dir -P browser_check.cmake
-# Without ROWS and DIFFERING they are read from comparison.json beside the page.
+# Opens a comparison.html in headless Debian chromium, 1400 px wide, and checks that the page
+# rendered the matrix, opened on the real differences, offers the ran-vs-skipped rows and every
+# row on request, fits its width (the matrix scrolls inside its box) and logged no script error
+# (ctest compare.browser*). It leaves a screenshot, comparison-1400.png, in WORK.
+#   cmake -DHTML=path/comparison.html [-DROWS=N -DDIFFERING=M -DSKIPONLY=K] -DWORK=dir
+#         -P browser_check.cmake
+# Without ROWS, DIFFERING and SKIPONLY they are read from comparison.json beside the page.
 # Without chromium the check is SKIPPED (ctest SKIP_REGULAR_EXPRESSION), unless the environment
 # sets PARITY_REQUIRE_BROWSER (CI, runner/test.sh), where it FAILS.
 if(NOT DEFINED ROWS AND DEFINED HTML)
@@ -9,12 +12,14 @@ if(NOT DEFINED ROWS AND DEFINED HTML)
   file(READ "${dir}/comparison.json" comparison)
   string(JSON ROWS GET "${comparison}" summary cases)
   string(JSON DIFFERING GET "${comparison}" summary differing)
+  string(JSON SKIPONLY GET "${comparison}" summary ran_vs_skipped)
 endif()
-foreach(var HTML ROWS DIFFERING WORK)
+foreach(var HTML ROWS DIFFERING SKIPONLY WORK)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "browser_check.cmake needs -D${var}=")
   endif()
 endforeach()
+set(WIDTH 1400)
 
 find_program(CHROMIUM NAMES chromium chromium-browser google-chrome)
 if(NOT CHROMIUM)
@@ -30,16 +35,19 @@ if(NOT EXISTS "${HTML}")
   message(FATAL_ERROR "no such page: ${HTML}")
 endif()
 
-# Loads the page (URL fragment `fragment`) and sets `out_dom` and `out_log`.
-function(load_page fragment out_dom out_log)
+# Runs chromium on the page (URL fragment `fragment`) with `mode_args` (--dump-dom or
+# --screenshot=…); sets `out_dom` and `out_log`.
+function(chromium fragment mode_args out_dom out_log)
   file(REAL_PATH "${HTML}" page)
   file(REMOVE_RECURSE "${WORK}/chromium-profile")
   file(MAKE_DIRECTORY "${WORK}")
   execute_process(
     COMMAND "${CHROMIUM}" --headless --disable-gpu --no-sandbox --no-first-run
-            --disable-extensions --disable-background-networking --disable-dev-shm-usage
-            "--user-data-dir=${WORK}/chromium-profile" --enable-logging=stderr --v=0
-            --dump-dom "file://${page}${fragment}"
+            --disable-extensions --disable-background-networking --disable-component-update
+            --disable-sync --disable-dev-shm-usage "--user-data-dir=${WORK}/chromium-profile"
+            --enable-logging=stderr --v=0 --window-size=${WIDTH},1000 --hide-scrollbars
+            ${mode_args} "file://${page}${fragment}"
+    WORKING_DIRECTORY "${WORK}"
     RESULT_VARIABLE code
     OUTPUT_VARIABLE dom
     ERROR_VARIABLE log
@@ -47,35 +55,37 @@ function(load_page fragment out_dom out_log)
   if(NOT code EQUAL 0)
     message(FATAL_ERROR "chromium exited with ${code}:\n${log}")
   endif()
-  string(REPLACE "#" "-" tag "${fragment}")
-  file(WRITE "${WORK}/dom${tag}.html" "${dom}")
-  file(WRITE "${WORK}/chromium${tag}.log" "${log}")
   set(${out_dom} "${dom}" PARENT_SCOPE)
   set(${out_log} "${log}" PARENT_SCOPE)
 endfunction()
 
 # Fails unless the dumped DOM proves the script ran to the end with `visible` rows shown,
-# and the console stayed silent.
+# within the window's width, and the console stayed silent.
 function(check_page fragment visible)
-  load_page("${fragment}" dom log)
+  chromium("${fragment}" --dump-dom dom log)
+  string(REPLACE "#" "-" tag "${fragment}")
+  file(WRITE "${WORK}/dom${tag}.html" "${dom}")
+  file(WRITE "${WORK}/chromium${tag}.log" "${log}")
   string(REGEX MATCHALL "[^\n]*CONSOLE[^\n]*" console "${log}")
   # The page logs nothing itself, so any console line is an error, a CSP violation or a warning.
   foreach(line IN LISTS console)
     message(FATAL_ERROR "page ${fragment}: console message: ${line}")
   endforeach()
+  string(REGEX MATCH "<body[^>]*>" body "${dom}")
   if(dom MATCHES "data-errors=\"([^\"]*)\"")
     message(FATAL_ERROR "page ${fragment}: script errors: ${CMAKE_MATCH_1}")
   endif()
-  set(rendered "data-rendered=\"rows=${ROWS} differing=${DIFFERING}\"")
-  string(FIND "${dom}" "${rendered}" at)
+  set(rendered "data-rendered=\"rows=${ROWS} differing=${DIFFERING} ran-vs-skipped=${SKIPONLY}\"")
+  string(FIND "${body}" "${rendered}" at)
   if(at EQUAL -1)
-    string(REGEX MATCH "<body[^>]*>" body "${dom}")
     message(FATAL_ERROR "page ${fragment}: expected ${rendered} on <body>, got: ${body}")
   endif()
-  string(FIND "${dom}" "data-visible=\"${visible}\"" at)
+  string(FIND "${body}" "data-visible=\"${visible}\"" at)
   if(at EQUAL -1)
-    string(REGEX MATCH "<body[^>]*>" body "${dom}")
     message(FATAL_ERROR "page ${fragment}: expected data-visible=\"${visible}\", got: ${body}")
+  endif()
+  if(NOT body MATCHES "data-page-width=\"([0-9]+)\"" OR CMAKE_MATCH_1 GREATER WIDTH)
+    message(FATAL_ERROR "page ${fragment}: wider than the ${WIDTH} px window: ${body}")
   endif()
   string(REGEX MATCHALL "<tr class=\"case [a-z]+\" id=\"case-" rows "${dom}")
   list(LENGTH rows row_count)
@@ -88,5 +98,10 @@ function(check_page fragment visible)
   message(STATUS "page ${fragment}: ${row_count} rows rendered, ${visible} visible, no errors")
 endfunction()
 
-check_page("" ${ROWS})
+math(EXPR with_skips "${DIFFERING} + ${SKIPONLY}")
+check_page("" ${DIFFERING})  # the page opens on the real differences
 check_page("#only-differences" ${DIFFERING})
+check_page("#with-skips" ${with_skips})
+check_page("#all" ${ROWS})
+chromium("" "--screenshot=${WORK}/comparison-${WIDTH}.png" dom log)
+message(STATUS "screenshot: ${WORK}/comparison-${WIDTH}.png")

@@ -2,6 +2,7 @@
 
 #include "compare/matrix.hpp"
 #include "compare/provider_run.hpp"
+#include "core/errors.hpp"
 
 #include <optional>
 #include <string>
@@ -10,7 +11,7 @@
 namespace parity::compare {
 
 /// Exit code of a drift check with changes but no regression (README, "exit codes").
-inline constexpr int k_exit_drift_changed = 5;
+inline constexpr int k_exit_drift_changed = static_cast<int>(ExitCode::drift_changed);
 
 /// What happened to one case between two runs.
 enum class ChangeKind {

@@ -1,5 +1,6 @@
 #include "compare/escape.hpp"
 
+#include "core/display_text.hpp"
 #include "report/utf8.hpp"
 
 namespace parity::compare {
@@ -14,7 +15,7 @@ bool is_control(unsigned char c) {
 }  // namespace
 
 std::string html_escape(std::string_view text) {
-  const std::string clean = report::sanitize_utf8(text);
+  const std::string clean = display_text(text);
   std::string out;
   out.reserve(clean.size() + clean.size() / 8);
   for (const char raw : clean) {
@@ -48,7 +49,7 @@ std::string html_escape(std::string_view text) {
 
 std::string markdown_escape(std::string_view text) {
   static constexpr std::string_view k_punctuation = "\\`*_{}[]()#!|~";
-  const std::string clean = report::sanitize_utf8(text);
+  const std::string clean = display_text(text);
   std::string out;
   out.reserve(clean.size() + clean.size() / 4);
   for (std::size_t i = 0; i < clean.size(); ++i) {
@@ -78,24 +79,7 @@ std::string markdown_escape(std::string_view text) {
 }
 
 std::string terminal_safe(std::string_view text) {
-  const std::string clean = report::sanitize_utf8(text);
-  std::string out;
-  out.reserve(clean.size());
-  for (std::size_t i = 0; i < clean.size(); ++i) {
-    const auto c = static_cast<unsigned char>(clean[i]);
-    const bool c1 = c == 0xC2 && i + 1 < clean.size() &&
-                    static_cast<unsigned char>(clean[i + 1]) >= 0x80 &&
-                    static_cast<unsigned char>(clean[i + 1]) <= 0x9F;
-    if (c1) {
-      out += k_replacement;
-      ++i;
-    } else if (c < 0x20 || c == 0x7F) {
-      out += k_replacement;
-    } else {
-      out += clean[i];
-    }
-  }
-  return out;
+  return display_line(text);
 }
 
 std::string shorten(std::string_view text, std::size_t max_chars) {

@@ -10,12 +10,12 @@ TEST(HtmlEscape, EscapesMarkupAndQuotes) {
             "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;");
 }
 
-TEST(HtmlEscape, ReplacesControlCharactersAndBadUtf8) {
+TEST(HtmlEscape, ShowsControlCharactersBidiAndBadUtf8) {
   EXPECT_EQ(html_escape(std::string("a\x01"
                                     "b\xff",
                                     4)),
-            "a\xEF\xBF\xBD"
-            "b\xEF\xBF\xBD");
+            "a\\x01b\\xff");
+  EXPECT_EQ(html_escape("x\xe2\x80\xaey"), "x\\u202Ey");
   EXPECT_EQ(html_escape("tab\tline\n"), "tab\tline\n");
 }
 
@@ -43,13 +43,11 @@ TEST(MarkdownEscape, BreaksMentions) {
   EXPECT_EQ(markdown_escape("@admin"), "@&#8203;admin");
 }
 
-TEST(TerminalSafe, ReplacesEscapeAndC1Controls) {
+TEST(TerminalSafe, ShowsEscapeC1AndBidiControls) {
   const std::string out = terminal_safe(
       "a\x1b[2Jb\xC2\x9B"
-      "c");
-  EXPECT_EQ(out,
-            "a\xEF\xBF\xBD[2Jb\xEF\xBF\xBD"
-            "c");
+      "c\xe2\x81\xa6");
+  EXPECT_EQ(out, "a\\x1b[2Jb\\u009Bc\\u2066");
 }
 
 TEST(Shorten, CutsOnACodePointBoundary) {

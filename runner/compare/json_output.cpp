@@ -1,7 +1,7 @@
 #include "compare/json_output.hpp"
 
 #include "compare/escape.hpp"
-#include "report/utf8.hpp"
+#include "core/display_text.hpp"
 
 #include <sstream>
 
@@ -11,7 +11,7 @@ namespace {
 using nlohmann::json;
 
 json text(std::string_view value) {
-  return report::sanitize_utf8(value);
+  return display_text(value);  // core/display_text.hpp: valid UTF-8, nothing that acts on a viewer
 }
 
 json text_list(const std::vector<std::string>& values) {
@@ -32,6 +32,7 @@ json provider_json(const ProviderColumn& p) {
           {"started_at", text(p.started_at)},
           {"tool_version", text(p.tool_version)},
           {"tls_verified", p.tls_verified},
+          {"transport", to_string(p.transport)},
           {"embedded_server", p.embedded_server},
           {"lifetimes", text_list(p.lifetimes)},
           {"totals",
@@ -48,7 +49,7 @@ json cell_json(const Cell& cell, const std::string& provider) {
   for (const StepBehaviour& step : cell.steps) {
     json observed = json::object();
     for (const Fact& fact : step.facts) {
-      observed[report::sanitize_utf8(fact.name)] = text(fact.value);
+      observed[display_text(fact.name)] = text(fact.value);
     }
     steps.push_back({{"step", text(step.step)}, {"kind", step.kind}, {"observed", observed}});
   }
@@ -100,6 +101,7 @@ json comparison_json(const Comparison& comparison) {
           {"summary",
            {{"cases", comparison.rows.size()},
             {"differing", comparison.differing()},
+            {"ran_vs_skipped", comparison.ran_vs_skipped()},
             {"suites", comparison.suites().size()}}},
           {"rows", std::move(rows)}};
 }

@@ -12,7 +12,7 @@ inline constexpr int k_comparison_schema_version = 1;
 
 /// The machine-readable comparison: {"schema_version":1, "tool":"parity", "kind":"comparison",
 /// "providers":[{label,name,issuer,emulation,source,problem,started_at,tool_version,
-/// tls_verified,embedded_server,lifetimes:[expires_in…],totals:{passed,warned,failed,errored,
+/// tls_verified,transport,embedded_server,lifetimes:[expires_in…],totals:{passed,warned,failed,errored,
 /// skipped,total}}],
 /// "summary":{"cases","differing","suites"}, "rows":[{suite,id,full_id,title,level,
 /// requirements,difference,cells:[{provider,verdict,behaviour,note,steps:[{step,kind,

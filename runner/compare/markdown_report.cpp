@@ -64,38 +64,56 @@ void summary(std::ostream& out, const Comparison& comparison) {
   }
 }
 
-void differences(std::ostream& out, const Comparison& comparison, std::size_t max_rows) {
-  out << "\n### Cases where providers differ (" << comparison.differing() << ")\n\n";
-  if (comparison.differing() == 0) {
-    out << "Every provider behaved the same in every case.\n";
-    return;
-  }
-  out << "| case | requirements | differs |";
+std::string table_head(const Comparison& comparison) {
+  std::string out = "| case | requirements | differs |";
   for (const ProviderColumn& p : comparison.providers) {
-    out << " " << markdown_escape(p.label) << " |";
+    out += " " + markdown_escape(p.label) + " |";
   }
-  out << "\n|---|---|---|";
+  out += "\n|---|---|---|";
   for (std::size_t i = 0; i < comparison.providers.size(); ++i) {
-    out << "---|";
+    out += "---|";
   }
-  out << "\n";
+  return out + "\n";
+}
+
+std::string table_row(const Row& row) {
+  std::string out =
+      "| " + markdown_escape(row.full_id()) + "<br>" + markdown_escape(row.title) + " | " +
+      markdown_escape(joined(row.requirements)) + " | " +
+      std::string(row.difference == Difference::ran_vs_skipped ? "ran vs skipped"
+                                                               : to_string(row.difference)) +
+      " |";
+  for (const Cell& cell : row.cells) {
+    out += " " + cell_text(cell) + " |";
+  }
+  return out + "\n";
+}
+
+/// Appends the rows `wanted` picks while they fit in `budget` bytes and `max_rows` rows; then
+/// a line saying how many more there are and where to find them.
+void rows_within(std::string& out,
+                 const Comparison& comparison,
+                 bool (*wanted)(Difference),
+                 std::size_t total,
+                 std::size_t max_rows,
+                 std::size_t budget,
+                 const std::string& what) {
+  // Room for the line that points at the other reports.
+  constexpr std::size_t k_reserve = 300;
+  out += table_head(comparison);
   std::size_t shown = 0;
   for (const Row& row : comparison.rows) {
-    if (row.difference == Difference::none) {
+    if (!wanted(row.difference)) {
       continue;
     }
-    if (shown == max_rows) {
-      out << "\n… and " << comparison.differing() - shown
-          << " more differing cases: see comparison.html or comparison.json.\n";
+    const std::string line = table_row(row);
+    if (shown == max_rows || out.size() + line.size() + k_reserve > budget) {
+      out += "\n… and " + std::to_string(total - shown) + " more " + what +
+             ": see comparison.html (every case, filterable) or comparison.json.\n";
       return;
     }
+    out += line;
     ++shown;
-    out << "| " << markdown_escape(row.full_id()) << "<br>" << markdown_escape(row.title) << " | "
-        << markdown_escape(joined(row.requirements)) << " | " << to_string(row.difference) << " |";
-    for (const Cell& cell : row.cells) {
-      out << " " << cell_text(cell) << " |";
-    }
-    out << "\n";
   }
 }
 
@@ -106,13 +124,42 @@ std::string outcome_name(const std::optional<Outcome>& outcome) {
 }  // namespace
 
 std::string render_markdown(const Comparison& comparison, std::size_t max_rows) {
-  std::ostringstream out;
-  out << "## parity: PAR conformance across " << comparison.providers.size() << " providers\n\n"
-      << comparison.rows.size() << " cases, " << comparison.differing()
-      << " where providers differ.\n\n";
-  summary(out, comparison);
-  differences(out, comparison, max_rows);
-  return out.str();
+  std::ostringstream head;
+  head << "## parity: PAR conformance across " << comparison.providers.size() << " providers\n\n"
+       << comparison.rows.size() << " cases: " << comparison.differing()
+       << " where providers really differ, " << comparison.ran_vs_skipped()
+       << " that ran on some providers and were skipped on others.\n\n";
+  summary(head, comparison);
+  std::string out = head.str();
+  out += "\n### Cases where providers differ (" + std::to_string(comparison.differing()) + ")\n\n";
+  if (comparison.differing() == 0) {
+    out += "Where the providers ran a case, they behaved the same.\n";
+  } else {
+    rows_within(out,
+                comparison,
+                is_real,
+                comparison.differing(),
+                max_rows,
+                k_max_markdown_chars,
+                "differing cases");
+  }
+  if (comparison.ran_vs_skipped() == 0) {
+    return out;
+  }
+  out += "\n### Ran on some providers, skipped on others (" +
+         std::to_string(comparison.ran_vs_skipped()) +
+         ")\n\nWhere these cases ran, verdict and behaviour agree.\n\n<details><summary>" +
+         std::to_string(comparison.ran_vs_skipped()) + " cases</summary>\n\n";
+  const std::string close = "\n</details>\n";
+  rows_within(
+      out,
+      comparison,
+      [](Difference difference) { return difference == Difference::ran_vs_skipped; },
+      comparison.ran_vs_skipped(),
+      max_rows,
+      k_max_markdown_chars - close.size(),
+      "ran-vs-skipped cases");
+  return out + close;
 }
 
 std::string render_drift_markdown(const Drift& drift) {

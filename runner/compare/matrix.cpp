@@ -1,5 +1,6 @@
 #include "compare/matrix.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -57,6 +58,7 @@ ProviderColumn column_of(const ProviderRun& run) {
   column.started_at = run.result.started_at;
   column.tool_version = run.result.tool_version;
   column.tls_verified = run.result.tls_verified;
+  column.transport = run.result.transport;
   column.embedded_server = run.result.embedded_server;
   column.totals = totals(run.result);
   column.lifetimes = lifetimes_of(run.result);
@@ -79,6 +81,8 @@ std::string_view to_string(Difference difference) {
       return "verdict";
     case Difference::behaviour:
       return "behaviour";
+    case Difference::ran_vs_skipped:
+      return "ran_vs_skipped";
     case Difference::none:
       break;
   }
@@ -112,17 +116,28 @@ std::string_view level_name(Level level) {
   return level == Level::should ? "should" : "must";
 }
 
+bool is_real(Difference difference) {
+  return difference == Difference::verdict || difference == Difference::behaviour;
+}
+
 Difference classify(const std::vector<Cell>& cells) {
   std::set<int> verdicts;
+  std::set<int> ran_verdicts;  // of the cells that were not skipped
   std::set<std::string> keys;
+  bool absent = false;
+  bool skipped = false;
   for (const Cell& cell : cells) {
     verdicts.insert(cell.present ? static_cast<int>(cell.outcome) : -1);
+    absent = absent || !cell.present;
+    skipped = skipped || (cell.present && cell.outcome == Outcome::skipped);
     if (cell.present && cell.outcome != Outcome::skipped) {
+      ran_verdicts.insert(static_cast<int>(cell.outcome));
       keys.insert(cell.key);
     }
   }
   if (verdicts.size() > 1) {
-    return Difference::verdict;
+    const bool only_coverage = !absent && skipped && ran_verdicts.size() == 1 && keys.size() == 1;
+    return only_coverage ? Difference::ran_vs_skipped : Difference::verdict;
   }
   return keys.size() > 1 ? Difference::behaviour : Difference::none;
 }
@@ -152,11 +167,14 @@ Comparison build_comparison(const std::vector<ProviderRun>& runs, const CompareO
 }
 
 std::size_t Comparison::differing() const {
-  std::size_t count = 0;
-  for (const Row& row : rows) {
-    count += row.difference == Difference::none ? 0 : 1;
-  }
-  return count;
+  return static_cast<std::size_t>(std::count_if(
+      rows.begin(), rows.end(), [](const Row& row) { return is_real(row.difference); }));
+}
+
+std::size_t Comparison::ran_vs_skipped() const {
+  return static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [](const Row& row) {
+    return row.difference == Difference::ran_vs_skipped;
+  }));
 }
 
 std::vector<std::string> Comparison::suites() const {

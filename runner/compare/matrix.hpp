@@ -15,9 +15,12 @@ enum class Difference {
   none,       ///< every provider ran the case with the same verdict and behaviour
   verdict,    ///< verdicts differ, or the case is absent from some runs
   behaviour,  ///< same verdict, different observed behaviour (status, error, lifetime, …)
+  /// The case ran on some providers and was skipped on others, and where it ran the verdict
+  /// and behaviour agree: a difference of coverage, not of behaviour (hidden by default).
+  ran_vs_skipped,
 };
 
-/// Returns "none", "verdict" or "behaviour".
+/// Returns "none", "verdict", "behaviour" or "ran_vs_skipped".
 std::string_view to_string(Difference difference);
 
 /// One provider's result for one case.
@@ -54,6 +57,7 @@ struct ProviderColumn {
   std::string started_at;
   std::string tool_version;
   bool tls_verified = true;
+  Transport transport = Transport::https;  ///< plain_http: a declared plain-HTTP test rig
   bool embedded_server = false;
   Totals totals;
   /// The distinct request_uri lifetimes (expires_in of successful pushes, RFC 9126 §2.2)
@@ -73,8 +77,10 @@ struct Comparison {
   std::vector<ProviderColumn> providers;
   std::vector<Row> rows;  ///< sorted by suite, then case id
 
-  /// Number of rows whose difference is not none.
+  /// Number of rows whose providers really differ: verdict or behaviour (not ran_vs_skipped).
   std::size_t differing() const;
+  /// Number of rows that differ only because the case was skipped somewhere.
+  std::size_t ran_vs_skipped() const;
   /// Distinct suites of the rows, in row order.
   std::vector<std::string> suites() const;
 };
@@ -86,6 +92,9 @@ std::string_view verdict_label(const Cell& cell);
 /// The verdict of `cell` as a CSS class / JSON name: "passed", …, or "absent".
 std::string_view verdict_name(const Cell& cell);
 
+/// True for verdict and behaviour differences: those the comparison opens on.
+bool is_real(Difference difference);
+
 /// Returns "must" or "should".
 std::string_view level_name(Level level);
 
@@ -95,8 +104,9 @@ std::string_view level_name(Level level);
 Comparison build_comparison(const std::vector<ProviderRun>& runs,
                             const CompareOptions& options = {});
 
-/// Classifies a row: absent somewhere or differing verdicts → verdict; otherwise, among the
-/// cells that were not skipped, differing behaviour keys → behaviour.
+/// Classifies a row: absent somewhere → verdict; skipped somewhere while the cells that ran
+/// agree in verdict and behaviour → ran_vs_skipped; otherwise differing verdicts → verdict;
+/// otherwise, among the cells that were not skipped, differing behaviour keys → behaviour.
 Difference classify(const std::vector<Cell>& cells);
 
 }  // namespace parity::compare

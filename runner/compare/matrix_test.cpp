@@ -95,6 +95,43 @@ TEST(Matrix, SkippedCellsDoNotCompareBehaviour) {
   EXPECT_EQ(c.rows[0].cells[0].note, "profile lacks capability jar");
 }
 
+TEST(Matrix, RanHereSkippedThereIsItsOwnClassNotADifference) {
+  CaseResult skipped = one_case("par.core", "x", Outcome::skipped);
+  skipped.skip_reason = "environment variable SECRET is not set";
+  const Comparison c = build_comparison({provider("a", {pushed("x", Outcome::passed, "60")}),
+                                         provider("b", {skipped}),
+                                         provider("c", {pushed("x", Outcome::passed, "60")})});
+  EXPECT_EQ(c.rows[0].difference, Difference::ran_vs_skipped);
+  EXPECT_EQ(c.differing(), 0U);
+  EXPECT_EQ(c.ran_vs_skipped(), 1U);
+  EXPECT_FALSE(is_real(Difference::ran_vs_skipped));
+  EXPECT_EQ(to_string(Difference::ran_vs_skipped), "ran_vs_skipped");
+}
+
+TEST(Matrix, ASkipDoesNotHideARealDifferenceAmongTheRuns) {
+  CaseResult skipped = one_case("par.core", "x", Outcome::skipped);
+  const auto with_status = [](const std::string& status) {
+    return one_case("par.core", "x", Outcome::passed, {step(StepKind::push, {{"status", status}})});
+  };
+  // Verdicts differ where the case ran: a real difference, whatever the skip.
+  EXPECT_EQ(build_comparison({provider("a", {pushed("x", Outcome::passed, "60")}),
+                              provider("b", {skipped}),
+                              provider("c", {pushed("x", Outcome::failed, "60")})})
+                .rows[0]
+                .difference,
+            Difference::verdict);
+  // Same verdict where it ran, different behaviour: a real difference too.
+  EXPECT_EQ(build_comparison({provider("a", {with_status("200")}),
+                              provider("b", {skipped}),
+                              provider("c", {with_status("201")})})
+                .rows[0]
+                .difference,
+            Difference::verdict);
+  // Absent is not skipped: the runs used different suites.
+  EXPECT_EQ(build_comparison({provider("a", {skipped}), provider("b", {})}).rows[0].difference,
+            Difference::verdict);
+}
+
 TEST(Matrix, DifferentAlternativeIsABehaviourDifference) {
   const auto with = [](const std::string& alternative) {
     return one_case("par.core",

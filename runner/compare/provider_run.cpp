@@ -1,9 +1,9 @@
 #include "compare/provider_run.hpp"
 
 #include "core/errors.hpp"
+#include "core/input_file.hpp"
 #include "report/json_report.hpp"
 
-#include <fstream>
 #include <set>
 
 namespace parity::compare {
@@ -36,15 +36,29 @@ ProviderRun provider_run_from_json(const nlohmann::json& doc, const std::string&
 }
 
 ProviderRun read_provider_run(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw LoadError(SourceLocation{path, 0, 0}, "cannot open the results file");
+  const SourceLocation where{path, 0, 0};
+  std::string text;
+  try {
+    text = read_input_file(path, k_max_report_file_bytes);
+  } catch (const InputFileError& error) {
+    throw LoadError(where, error.what());
   }
+  // A report nests a handful of levels; a document nested deeper is not one, and reading it
+  // (copies and comparisons recurse) could overflow the stack.
+  constexpr int k_max_report_depth = 64;
+  const auto bounded = [&](int depth, nlohmann::json::parse_event_t /*event*/, nlohmann::json&) {
+    if (depth > k_max_report_depth) {
+      throw LoadError(where,
+                      "not a parity report: nested deeper than " +
+                          std::to_string(k_max_report_depth) + " levels");
+    }
+    return true;
+  };
   nlohmann::json doc;
   try {
-    doc = nlohmann::json::parse(in);
+    doc = nlohmann::json::parse(text, bounded);
   } catch (const nlohmann::json::parse_error& error) {
-    throw LoadError(SourceLocation{path, 0, 0}, "not valid JSON: " + std::string(error.what()));
+    throw LoadError(where, report::not_json_message(error.byte));
   }
   return provider_run_from_json(doc, path);
 }

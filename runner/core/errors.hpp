@@ -34,13 +34,19 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Documented process exit codes. Errors take precedence over failures.
+/// Documented process exit codes (README, "Verdicts, reports and exit codes"). For a run:
+/// bad input > errored > failed > no_case_ran > ok.
 enum class ExitCode : int {
-  ok = 0,         ///< every case passed, warned or was skipped
+  ok = 0,         ///< every case that ran passed or warned; at least one ran
   usage = 1,      ///< command-line usage error
-  bad_input = 2,  ///< a suite, profile, fixture or config could not be loaded
+  bad_input = 2,  ///< a suite, profile, fixture, config or output path cannot be used
   errored = 3,    ///< at least one case errored (network, server malfunction, runtime)
   failed = 4,     ///< at least one case failed an expectation, none errored
+  /// `parity drift` / `compare --baseline`: cases changed, none regressed.
+  drift_changed = 5,
+  /// No case ran (every selected case was skipped, or the selection matched nothing), or more
+  /// cases were skipped than --max-skipped allows; --allow-empty accepts an empty run.
+  no_case_ran = 6,
 };
 
 }  // namespace parity

@@ -1,5 +1,8 @@
 #include "core/result.hpp"
 
+#include <array>
+#include <cstdio>
+
 namespace parity {
 
 Totals totals(const RunResult& result) {
@@ -26,7 +29,33 @@ Totals totals(const RunResult& result) {
   return counts;
 }
 
-ExitCode exit_code_for(const RunResult& result) {
+std::string skip_verdict(const Totals& counts, const SkipPolicy& policy) {
+  const int ran = counts.total() - counts.skipped;
+  if (ran == 0) {
+    if (policy.allow_empty) {
+      return "";
+    }
+    if (counts.total() == 0) {
+      return "no case ran: no case matched the selection (--filter, --tag, --suites)";
+    }
+    return "no case ran: " + std::to_string(counts.skipped) + " of " +
+           std::to_string(counts.total()) + " cases were skipped";
+  }
+  const std::string skipped = std::to_string(counts.skipped) + " of " +
+                              std::to_string(counts.total()) + " cases were skipped";
+  if (policy.max_skipped_cases && counts.skipped > *policy.max_skipped_cases) {
+    return skipped + ", more than --max-skipped " + std::to_string(*policy.max_skipped_cases);
+  }
+  if (policy.max_skipped_percent &&
+      100.0 * counts.skipped > *policy.max_skipped_percent * counts.total()) {
+    std::array<char, 32> limit{};
+    std::snprintf(limit.data(), limit.size(), "%g", *policy.max_skipped_percent);
+    return skipped + ", more than --max-skipped " + limit.data() + "%";
+  }
+  return "";
+}
+
+ExitCode exit_code_for(const RunResult& result, const SkipPolicy& policy) {
   const Totals counts = totals(result);
   if (counts.errored > 0) {
     return ExitCode::errored;
@@ -34,7 +63,7 @@ ExitCode exit_code_for(const RunResult& result) {
   if (counts.failed > 0) {
     return ExitCode::failed;
   }
-  return ExitCode::ok;
+  return skip_verdict(counts, policy).empty() ? ExitCode::ok : ExitCode::no_case_ran;
 }
 
 }  // namespace parity

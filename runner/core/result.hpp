@@ -2,10 +2,12 @@
 
 #include "core/errors.hpp"
 #include "core/suite.hpp"
+#include "core/transport.hpp"
 #include "http/message.hpp"
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +41,9 @@ struct StepResult {
   std::map<std::string, std::string> observed;
   std::int64_t elapsed_ms = 0;
   bool ends_case = false;  ///< passed through an `ends_case` alternative: later steps are moot
+  /// A browser login that failed in this step: its screenshot, relative to the directory of
+  /// the reports (profiles/README.md, "Browser login"); empty otherwise.
+  std::string login_screenshot;
 };
 
 /// What one case did.
@@ -49,12 +54,17 @@ struct CaseResult {
   std::string file;  ///< suite file
   std::vector<std::string> requirements;
   std::vector<std::string> tags;
-  Level level = Level::must;
+  Level level = Level::must;  ///< the level against the run's profile
+  /// Why the profile decides `level` (a `level: fapi2` case); empty for a fixed level.
+  std::string level_reason;
   Outcome outcome = Outcome::passed;
   std::string skip_reason;
   std::string error;
   std::vector<StepResult> steps;
   std::int64_t elapsed_ms = 0;
+  /// The screenshot of the browser login that errored the case (its step's
+  /// login_screenshot), relative to the directory of the reports; empty otherwise.
+  std::string login_screenshot;
 
   std::string full_id() const { return suite + "/" + id; }
 };
@@ -77,15 +87,37 @@ struct RunResult {
   std::string issuer;
   std::string tool_version;
   std::string started_at;  ///< ISO 8601 UTC
+  std::string hostname;    ///< the machine parity ran on (JUnit `hostname`)
   bool tls_verified = true;
+  /// `plain_http` when the profile declares a plain-HTTP test rig; every report says so.
+  Transport transport = Transport::https;
   bool embedded_server = false;
+  /// `--reveal-credentials`: exchanges hold live tokens, codes and cookies; reports say so.
+  bool credentials_revealed = false;
   std::vector<CaseResult> cases;  ///< in plan order
   std::int64_t elapsed_ms = 0;
+  /// Non-empty when the run could not start (discovery unreachable, TLS failure, a profile
+  /// that cannot be planned): why. Every selected case is then errored with this reason.
+  std::string setup_error;
 };
+
+/// How many skipped cases a run may have before its exit code says so (`--allow-empty`,
+/// `--max-skipped N|P%`).
+struct SkipPolicy {
+  bool allow_empty = false;                   ///< a run where no case ran exits 0, not 6
+  std::optional<int> max_skipped_cases;       ///< more skipped cases than this: exit 6
+  std::optional<double> max_skipped_percent;  ///< a larger share of skipped cases: exit 6
+};
+
+/// Why a run's skips make it exit ExitCode::no_case_ran under `policy` ("" when they do not):
+/// "no case ran: 136 of 136 cases were skipped", "no case matched the selection", or
+/// "40 of 136 cases were skipped, more than --max-skipped 10%".
+std::string skip_verdict(const Totals& counts, const SkipPolicy& policy);
 
 /// Counts the verdicts of `result`.
 Totals totals(const RunResult& result);
-/// The documented exit code for a finished run (errored > failed > ok).
-ExitCode exit_code_for(const RunResult& result);
+/// The documented exit code for a finished run: errored > failed > no case ran (or too many
+/// skipped under `policy`) > ok.
+ExitCode exit_code_for(const RunResult& result, const SkipPolicy& policy = {});
 
 }  // namespace parity

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,7 +28,7 @@ struct Predicate {
     equals,
     not_equals,
     one_of,
-    matches,  ///< ECMAScript regex, searched anywhere in the string form
+    matches,  ///< RE2 regex (core/pattern.hpp), searched anywhere in the string form
     type,     ///< string | integer | number | boolean | object | array | null
     between,  ///< inclusive integer range [a, b]
     at_least,
@@ -202,6 +203,10 @@ struct VarSpec {
 /// Requirement level of a case: a failed "should" case is a warning, not a failure.
 enum class Level { must, should };
 
+/// The capability that makes FAPI 2.0 and peer-suite expectations binding: a `level: fapi2` case
+/// fails only on profiles that declare it and warns elsewhere (profiles/README.md).
+inline constexpr std::string_view k_fapi2_capability = "fapi2";
+
 /// One conformance case.
 struct Case {
   std::string id;     ///< stable, unique within its suite
@@ -211,8 +216,14 @@ struct Case {
   std::vector<SourceLocation> requirement_locations;  ///< where each of `requirements` is written
   std::vector<std::string> tags;
   std::vector<std::string> required_capabilities;  ///< capabilities the profile must declare
+  /// The level on every profile; with `must_under_fapi2`, the level on profiles that do not
+  /// declare k_fapi2_capability (run/case_level.hpp gives the level a run uses).
   Level level = Level::must;
-  std::string client;  ///< client selector for steps that name none; empty = default client
+  /// `level: fapi2`: a FAPI 2.0 or peer-suite expectation, must-level only on profiles that
+  /// declare k_fapi2_capability (`level` is then should).
+  bool must_under_fapi2 = false;
+  SourceLocation level_where;  ///< where `level` is written; unset for the default level
+  std::string client;          ///< client selector for steps that name none; empty = default client
   std::vector<VarSpec> vars;
   std::vector<Step> steps;
   SourceLocation where;

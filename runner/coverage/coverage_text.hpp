@@ -6,9 +6,10 @@
 
 namespace parity::coverage {
 
-/// Writes `report` as plain-text tables: per spec, one row per requirement (id, level, where
-/// it is observable, and the cases citing it, "GAP" when an observable requirement has none,
-/// "GAP (blocking)" for blocking gaps); then the per-spec figures and a one-line summary.
+/// Writes `report` as text: per spec, each requirement with its level, whom it binds, where it
+/// is observable and its status (PROVEN, CITED NOT PROVEN, GAP, "(blocking)" where it blocks),
+/// its summary, the cases citing it and, per facet, the faults that prove it or why none does;
+/// then the per-spec figures cited/proven/gap and the summary lines.
 void write_coverage_text(const CoverageReport& report, std::ostream& out);
 
 }  // namespace parity::coverage

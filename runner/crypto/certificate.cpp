@@ -1,5 +1,6 @@
 #include "crypto/certificate.hpp"
 
+#include "core/input_file.hpp"
 #include "crypto/base64url.hpp"
 #include "crypto/error.hpp"
 #include "crypto/hash.hpp"
@@ -10,9 +11,6 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-
-#include <fstream>
-#include <sstream>
 
 namespace parity::crypto {
 namespace {
@@ -77,18 +75,18 @@ std::string private_key_pem(EVP_PKEY& key) {
 }  // namespace
 
 std::string read_certificate_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw CryptoError("cannot read certificate file '" + path + "'");
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
+  std::string text;
   try {
-    static_cast<void>(parse_certificate(text.str()));
+    text = read_input_file(path, k_max_pem_file_bytes);
+  } catch (const InputFileError& error) {
+    throw CryptoError("cannot read certificate file '" + path + "': " + error.what());
+  }
+  try {
+    static_cast<void>(parse_certificate(text));
   } catch (const CryptoError& error) {
     throw CryptoError("'" + path + "': " + error.what());
   }
-  return text.str();
+  return text;
 }
 
 std::string certificate_subject(std::string_view pem) {
@@ -111,6 +109,18 @@ std::string certificate_thumbprint(std::string_view pem) {
   const std::string bytes(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
   OPENSSL_free(der);
   return base64url_encode(sha256(bytes));
+}
+
+std::string certificate_spki_sha256(std::string_view pem) {
+  const X509Ptr cert = parse_certificate(pem);
+  unsigned char* der = nullptr;
+  const int size = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert.get()), &der);
+  if (size <= 0) {
+    detail::throw_openssl_error("cannot encode a public key");
+  }
+  const std::string bytes(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
+  OPENSSL_free(der);
+  return base64_encode(sha256(bytes));
 }
 
 bool certificate_matches_key(std::string_view certificate_pem, std::string_view key_pem) {

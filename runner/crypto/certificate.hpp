@@ -23,6 +23,11 @@ std::string certificate_subject(std::string_view pem);
 /// x5t#S256 of PEM certificate `pem`: base64url SHA-256 of its DER (RFC 8705 §3.1).
 std::string certificate_thumbprint(std::string_view pem);
 
+/// Base64 (with padding) SHA-256 of the DER SubjectPublicKeyInfo of PEM certificate `pem`:
+/// the key pin form of RFC 7469 §2.4, which Chromium's --ignore-certificate-errors-spki-list
+/// takes.
+std::string certificate_spki_sha256(std::string_view pem);
+
 /// True when the PEM private key `key_pem` is the key of PEM certificate `certificate_pem`.
 bool certificate_matches_key(std::string_view certificate_pem, std::string_view key_pem);
 

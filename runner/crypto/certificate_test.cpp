@@ -1,5 +1,6 @@
 #include "crypto/certificate.hpp"
 
+#include "core/build_info.hpp"
 #include "crypto/error.hpp"
 #include "crypto/test_support.hpp"
 
@@ -11,7 +12,7 @@ namespace parity::crypto {
 namespace {
 
 std::string tls_fixture(const std::string& name) {
-  return std::string(PARITY_FIXTURES_DIR) + "/tls/" + name;
+  return parity::build_info::fixture_path("tls/") + name;
 }
 
 TEST(CertificateTest, ReadsTheSubjectInRfc4514Form) {

@@ -1,5 +1,6 @@
 #include "crypto/key.hpp"
 
+#include "core/input_file.hpp"
 #include "crypto/base64url.hpp"
 #include "crypto/error.hpp"
 #include "crypto/hash.hpp"
@@ -10,9 +11,7 @@
 #include <openssl/pem.h>
 
 #include <array>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
 namespace parity::crypto {
 namespace {
@@ -91,13 +90,14 @@ Key Key::from_pem(std::string_view pem) {
 }
 
 Key Key::from_pem_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (!in || !(text << in.rdbuf())) {
-    throw CryptoError(path + ": cannot read key file");
+  std::string text;
+  try {
+    text = read_input_file(path, k_max_pem_file_bytes);
+  } catch (const InputFileError& error) {
+    throw CryptoError(path + ": cannot read key file: " + error.what());
   }
   try {
-    return from_pem(text.str());
+    return from_pem(text);
   } catch (const CryptoError& error) {
     throw CryptoError(path + ": " + error.what());
   }

@@ -152,7 +152,7 @@ TEST(KeyTest, MissingFileErrorNamesThePath) {
     Key::from_pem_file(path);
     FAIL() << "no exception";
   } catch (const CryptoError& error) {
-    EXPECT_EQ(std::string(error.what()), path + ": cannot read key file");
+    EXPECT_EQ(std::string(error.what()), path + ": cannot read key file: file not found");
   }
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/build_info.hpp"
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -9,7 +11,7 @@ namespace parity::crypto::testing {
 
 /// Absolute path of a committed test key in fixtures/keys/.
 inline std::string key_path(const std::string& name) {
-  return std::string(PARITY_FIXTURES_DIR) + "/keys/" + name;
+  return parity::build_info::fixture_path("keys/") + name;
 }
 
 /// Whole file as bytes ("" when unreadable).

@@ -72,6 +72,12 @@ void check_assertion(const Assertion& assertion, const Context& context, std::ve
       check.passed = outcome.passed;
       check.expected = std::move(outcome.expected);
       check.actual = std::move(outcome.actual);
+      if (!check.passed && !value && selector->kind == Selector::Kind::json) {
+        // Not "absent": the member cannot be there because the body is no JSON at all.
+        if (std::string reason = not_json_reason(context.exchange); !reason.empty()) {
+          check.actual = std::move(reason);
+        }
+      }
     } else {
       check.expected = "a valid selector";
       check.actual = "invalid selector '" + assertion.selector + "'";

@@ -307,5 +307,33 @@ TEST(EvaluateTest, AnyOfSkipsAlternativesWhoseWhenFails) {
   EXPECT_EQ(allowed.alternative, "error page");
 }
 
+// A member of a body that is no JSON at all is reported as that, with an escaped excerpt, not
+// as "absent"; `exists: false` still holds (the member is indeed not there).
+TEST(EvaluateTest, ABodyThatIsNotJsonSaysSo) {
+  const ExpectBlock expect = block({assertion("json:/request_uri", Op::type, "string"),
+                                    assertion("json:/error", Op::exists, false)});
+  const Evaluation html =
+      evaluate({expect},
+               profile_with({}),
+               exchange(500, {{"Content-Type", "text/html"}}, "<h1>\x1b[31mOops</h1>"),
+               Vars{});
+  ASSERT_EQ(html.checks.size(), 2U);
+  EXPECT_FALSE(html.checks[0].passed);
+  EXPECT_EQ(html.checks[0].actual, "response is not JSON (not valid JSON): <h1>\\x1b[31mOops</h1>");
+  EXPECT_TRUE(html.checks[1].passed);
+
+  const Evaluation latin1 = evaluate(
+      {expect}, profile_with({}), exchange(201, {}, "{\"request_uri\":\"caf\xe9\"}"), Vars{});
+  EXPECT_EQ(latin1.checks[0].actual,
+            "response is not JSON (not valid UTF-8 at byte 19): {\"request_uri\":\"caf\\xe9\"}");
+
+  const Evaluation empty = evaluate({expect}, profile_with({}), exchange(201, {}, ""), Vars{});
+  EXPECT_EQ(empty.checks[0].actual, "response is not JSON (empty body)");
+
+  // A JSON body without the member is still "absent".
+  const Evaluation missing = evaluate({expect}, profile_with({}), exchange(201, {}, "{}"), Vars{});
+  EXPECT_EQ(missing.checks[0].actual, "absent");
+}
+
 }  // namespace
 }  // namespace parity::eval

@@ -1,5 +1,7 @@
 #include "eval/json_depth.hpp"
 
+#include "core/utf8.hpp"
+
 namespace parity::eval {
 
 std::size_t json_nesting_depth(std::string_view text, std::size_t limit) {
@@ -41,6 +43,27 @@ std::optional<nlohmann::json> parse_bounded_json(std::string_view text) {
     return std::nullopt;
   }
   return parsed;
+}
+
+std::string json_problem(std::string_view text) {
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return "empty body";
+  }
+  if (json_nesting_depth(text) > k_max_json_depth) {
+    return "nested deeper than " + std::to_string(k_max_json_depth) + " levels";
+  }
+  if (!nlohmann::json::accept(text)) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      const Decoded one = decode_utf8(text, pos);
+      if (!one.valid) {
+        return "not valid UTF-8 at byte " + std::to_string(pos);
+      }
+      pos += one.length;
+    }
+    return "not valid JSON";
+  }
+  return "";
 }
 
 }  // namespace parity::eval

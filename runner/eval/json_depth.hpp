@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace parity::eval {
@@ -20,5 +21,9 @@ std::size_t json_nesting_depth(std::string_view text, std::size_t limit = k_max_
 /// Parses a response body as JSON: nullopt when it is not JSON (RFC 8259) or nests deeper
 /// than k_max_json_depth.
 std::optional<nlohmann::json> parse_bounded_json(std::string_view text);
+
+/// Returns why parse_bounded_json(`text`) fails ("empty body", "not valid UTF-8 at byte 12",
+/// "nested deeper than 512 levels", "not valid JSON"), or "" when it succeeds.
+std::string json_problem(std::string_view text);
 
 }  // namespace parity::eval

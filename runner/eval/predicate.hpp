@@ -21,8 +21,8 @@ struct PredicateOutcome {
 /// (nullopt = absent), as suites/README.md ("Expectations") defines it. Every predicate but
 /// `exists: false` fails on an absent value. equals/not_equals/one_of: numbers compare by
 /// value (1 == 1.0), a string never equals a number, arrays and objects compare deeply.
-/// matches: ECMAScript regex searched in the string form (non-strings as JSON); values over
-/// 8 KiB fail (std::regex would overflow the stack). between/at_least/at_most: the value must
+/// matches: an RE2 regex (core/pattern.hpp, linear time) searched in the string form
+/// (non-strings as JSON). between/at_least/at_most: the value must
 /// be a JSON integer; bounds may be integers or strings holding one (rendered templates).
 /// type "number" holds for integers too. length_between counts UTF-8 code points.
 PredicateOutcome apply_predicate(const Predicate& predicate,

@@ -122,12 +122,12 @@ TEST(PredicateTest, MatchesFailsCleanlyOnInvalidRegex) {
   EXPECT_NE(outcome.expected.find("invalid regex"), std::string::npos);
 }
 
-TEST(PredicateTest, MatchesRefusesVeryLongSubjects) {
-  const std::string long_body(100000, 'a');
-  const auto outcome = run(Op::matches, "(a|b)*c", json(long_body));
-  EXPECT_FALSE(outcome.passed);
-  EXPECT_NE(outcome.actual.find("100000 bytes, too long for a regex"), std::string::npos);
-  EXPECT_TRUE(holds(Op::matches, "a$", json(std::string(8192, 'a'))));
+TEST(PredicateTest, MatchesJudgesLongSubjectsInLinearTime) {
+  // A backtracking engine takes exponential time on the first (2^N paths) and overflows the
+  // stack on the others; RE2 answers each at once.
+  EXPECT_FALSE(holds(Op::matches, "^(a+)+$", json(std::string(64, 'a') + "b")));
+  EXPECT_FALSE(holds(Op::matches, "(a|b)*c", json(std::string(100000, 'a'))));
+  EXPECT_TRUE(holds(Op::matches, "a$", json(std::string(1 << 20, 'a'))));
 }
 
 TEST(PredicateTest, TypeNamesJsonTypes) {

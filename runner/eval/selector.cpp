@@ -1,5 +1,6 @@
 #include "eval/selector.hpp"
 
+#include "core/display_text.hpp"
 #include "eval/json_depth.hpp"
 #include "http/url.hpp"
 
@@ -174,6 +175,22 @@ std::optional<nlohmann::json> select(const Selector& selector, const http::Excha
       return select_location(selector, exchange);
   }
   return std::nullopt;
+}
+
+std::string not_json_reason(const http::Exchange& exchange) {
+  if (!has_response(exchange)) {
+    return "";
+  }
+  const std::string problem = json_problem(exchange.response.body);
+  if (problem.empty()) {
+    return "";
+  }
+  constexpr std::size_t k_excerpt_chars = 80;
+  std::string reason = "response is not JSON (" + problem + ")";
+  if (problem != "empty body") {
+    reason += ": " + display_line(exchange.response.body, k_excerpt_chars);
+  }
+  return reason;
 }
 
 bool is_profile_selector(std::string_view text) {

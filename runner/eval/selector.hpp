@@ -33,6 +33,11 @@ std::optional<Selector> parse_selector(std::string_view text);
 /// no such header, body not JSON, pointer not found, no Location, parameter missing.
 std::optional<nlohmann::json> select(const Selector& selector, const http::Exchange& exchange);
 
+/// Returns why a `json` selector found nothing because the body is not JSON at all:
+/// "response is not JSON (not valid UTF-8 at byte 3): <escaped excerpt>" (or "(empty body)");
+/// "" when the body is JSON or there is no response.
+std::string not_json_reason(const http::Exchange& exchange);
+
 /// Returns whether `text` is a profile selector for `when`: "capability:<name>" or
 /// "policy:<name>" with a non-empty name.
 bool is_profile_selector(std::string_view text);

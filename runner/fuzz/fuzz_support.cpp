@@ -1,5 +1,7 @@
 #include "fuzz/fuzz_support.hpp"
 
+#include "core/build_info.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
@@ -15,7 +17,8 @@ const fs::path& scratch_root() {
     fs::path dir = fs::temp_directory_path() / ("parity-fuzz-" + std::to_string(getpid()));
     fs::create_directories(dir / "input");
     std::error_code ignored;
-    fs::create_directory_symlink(PARITY_FIXTURES_DIR, dir / "fixtures", ignored);
+    fs::create_directory_symlink(
+        parity::build_info::source_path("fixtures"), dir / "fixtures", ignored);
     return dir;
   }();
   return root;
@@ -51,11 +54,11 @@ std::string write_scratch_file(const std::string& name, std::string_view text) {
 }
 
 std::string fixture(const std::string& relative) {
-  return std::string(PARITY_FIXTURES_DIR) + "/" + relative;
+  return parity::build_info::fixture_path("") + relative;
 }
 
 std::string source_path(const std::string& relative) {
-  return std::string(PARITY_SOURCE_DIR) + "/" + relative;
+  return parity::build_info::source_path("") + relative;
 }
 
 }  // namespace parity::fuzz

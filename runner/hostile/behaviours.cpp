@@ -18,6 +18,9 @@ constexpr std::size_t k_flood_bytes = 64 * 1024 * 1024;
 constexpr std::size_t k_bomb_bytes = 32 * 1024 * 1024;
 // Nesting of the deep-JSON answers (a 1 MiB cap leaves room for about 500000).
 constexpr std::size_t k_json_depth = 200000;
+// The HTML error page: 1 MiB less room for its status line and headers, so it fits the cap.
+constexpr std::size_t k_error_page_bytes = 1024 * 1024 - 4096;
+constexpr int k_header_count = 10000;
 
 std::string response(const std::string& status_line,
                      const std::string& headers,
@@ -79,6 +82,67 @@ void many_headers(const Connection& c) {
 
 std::string nested_array(std::size_t depth) {
   return std::string(depth, '[') + std::string(depth, ']');
+}
+
+// Oversized answers a runner must record in bounded memory and report in bounded size
+// (README, "Limits"): each also keeps its status line and headers in the record.
+
+// A 1 MiB HTML error page, under the 1 MiB cap with its headers: judged whole, recorded as an
+// excerpt.
+void error_page(const Connection& c) {
+  std::string page = "<!DOCTYPE html><html><body><h1>500 Internal Server Error</h1><pre>";
+  const std::string line = "at com.example.Handler.handle(Handler.java:42) &lt;trace&gt;\n";
+  while (page.size() + line.size() < k_error_page_bytes) {
+    page += line;
+  }
+  page += "</pre></body></html>";
+  c.send(response("500 Internal Server Error", "Content-Type: text/html\r\n", page));
+}
+
+// Ten thousand short headers (about 220 KB: under curl's 300 KiB total).
+void ten_thousand_headers(const Connection& c) {
+  std::string headers = "Content-Type: application/json\r\n";
+  for (int i = 0; i < k_header_count; ++i) {
+    headers += "X-Pad-" + std::to_string(i) + ": " + std::to_string(i * 7919) + "\r\n";
+  }
+  c.send(response("500 Internal Server Error", headers, R"({"error": "server_error"})"));
+}
+
+// A 500 whose body streams 64 MiB: over the cap, yet the status must still be reported.
+void huge_error(const Connection& c) {
+  if (!c.send("HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\n"
+              "Connection: close\r\n\r\n<html><body>")) {
+    return;
+  }
+  const std::string chunk(std::size_t{64} * 1024, 'e');
+  for (std::size_t sent = 0; sent < k_flood_bytes && c.send(chunk); sent += chunk.size()) {
+  }
+}
+
+// A body in ISO-8859-1 labelled as JSON: not JSON (JSON is UTF-8, RFC 8259 §8.1).
+void latin1_json(const Connection& c) {
+  c.send(json_created("{\"request_uri\": \"urn:caf\xe9\"}"));
+}
+
+// U+202E RIGHT-TO-LEFT OVERRIDE and U+2066 LEFT-TO-RIGHT ISOLATE in the reason phrase, a
+// header and the error_description: a terminal or a report viewer would reorder what follows.
+void bidi(const Connection& c) {
+  // Spelt as bytes: a string literal holding them would be what it warns about.
+  const std::string rlo{'\xe2', '\x80', '\xae'};
+  const std::string lri{'\xe2', '\x81', '\xa6'};
+  c.send(response(
+      "400 Bad " + rlo + "tseuqeR",
+      "Content-Type: application/json\r\nX-Note: " + lri + "note" + rlo + "txt\r\n",
+      R"({"error": "invalid_request", "error_description": "see )" + rlo + R"(gpj.exe"})"));
+}
+
+// Authorization server metadata (RFC 8414 §2) whose endpoint members are missing or of the
+// wrong type: one setup error must name them.
+void bad_metadata(const Connection& c) {
+  c.send(response("200 OK",
+                  "Content-Type: application/json\r\n",
+                  R"({"issuer": "http://127.0.0.1", "authorization_endpoint": ["/authorize"],)"
+                  R"( "token_endpoint": 42})"));
 }
 
 void nested_member(const Connection& c) {
@@ -234,6 +298,12 @@ const std::map<std::string, Action>& actions() {
       {"/status-999", simple([](const Connection& c) { c.send(response("999 Nine", "", "")); })},
       {"/status-000", simple([](const Connection& c) { c.send(response("000 Zero", "", "")); })},
       {"/short-body", simple(short_body)},
+      {"/error-page", simple(error_page)},
+      {"/ten-thousand-headers", simple(ten_thousand_headers)},
+      {"/huge-error", simple(huge_error)},
+      {"/latin1-json", simple(latin1_json)},
+      {"/bidi", simple(bidi)},
+      {"/bad-metadata", simple(bad_metadata)},
       {"/echo",
        [](const ReceivedRequest& r, const std::string&, const Connection& c) {
          echo(r, c);
@@ -273,6 +343,12 @@ const std::vector<Behaviour>& behaviours() {
       {"/status-999", "status code 999"},
       {"/status-000", "status code 000"},
       {"/short-body", "a body shorter than its Content-Length"},
+      {"/error-page", "a 500 with a 1 MiB HTML error page (under the size cap)"},
+      {"/ten-thousand-headers", "a 500 with 10000 short response headers"},
+      {"/huge-error", "a 500 whose HTML body streams 64 MiB (over the size cap)"},
+      {"/latin1-json", "a 201 whose JSON body is ISO-8859-1, not UTF-8"},
+      {"/bidi", "bidirectional overrides in reason phrase, header and error_description"},
+      {"/bad-metadata", "metadata without a PAR endpoint, other endpoints of the wrong type"},
       {"/echo", "a 400 error page echoing the request line, headers and body"},
       {"/echo-json", "a 201 whose request_uri echoes the request"},
   };

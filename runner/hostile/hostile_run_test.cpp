@@ -1,7 +1,10 @@
+#include "core/build_info.hpp"
 #include "hostile/hostile_server.hpp"
 #include "hostile/testing/run_support.hpp"
+#include "http/excerpt.hpp"
 #include "http/message.hpp"
 #include "load/suite_loader.hpp"
+#include "target/target.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -9,15 +12,14 @@
 #include <map>
 #include <memory>
 
-// Issue 7 §1: the real runner (profile, plan, run_plan with CurlClient, reports) against the
+// The real runner (profile, plan, run_plan with CurlClient, reports) against the
 // hostile server. Each misbehaviour ends its own case errored or failed, within bounded time
 // and memory, while every other case still runs; the reports stay valid.
 namespace parity::hostile {
 namespace {
 
-// fixtures/hostile/profile.yaml: timeout_ms 3000, max_response_bytes 1 MiB.
+// fixtures/hostile/profile.yaml: timeout_ms 3000, max_response_bytes 1 MiB, excerpts 16 KiB.
 constexpr std::int64_t k_timeout_ms = 3000;
-constexpr std::size_t k_cap = 1024 * 1024;
 
 struct Expected {
   Outcome outcome;
@@ -49,6 +51,11 @@ const std::map<std::string, Expected>& expected_outcomes() {
       {"status_999", {Outcome::failed, ""}},
       {"status_000", {Outcome::errored, "Unsupported response code"}},
       {"short_body", {Outcome::errored, "partial file"}},
+      {"error_page", {Outcome::failed, ""}},
+      {"ten_thousand_headers", {Outcome::failed, ""}},
+      {"huge_error", {Outcome::errored, "response body larger than 1048576 bytes"}},
+      {"latin1_json", {Outcome::failed, ""}},
+      {"bidi", {Outcome::failed, ""}},
   };
   return table;
 }
@@ -60,10 +67,10 @@ class HostileRunTest : public ::testing::Test {
     s_server = std::make_unique<HostileServer>();
     s_other = std::make_unique<HostileServer>();
     s_server->set_other_host(s_other->base_url() + "/landed");
-    const run::Plan plan = run::make_plan(
-        testing::hostile_profile(s_server->base_url()),
-        {load::load_suite(std::string(PARITY_FIXTURES_DIR) + "/hostile/hostile.yaml")},
-        {});
+    const run::Plan plan =
+        run::make_plan(testing::hostile_profile(s_server->base_url()),
+                       {load::load_suite(parity::build_info::fixture_path("hostile/hostile.yaml"))},
+                       {});
     s_outputs = std::make_unique<testing::RunOutputs>(testing::run_with_reports(plan, 8));
   }
   static void TearDownTestSuite() {
@@ -99,7 +106,7 @@ TEST_F(HostileRunTest, EveryBehaviourEndsItsOwnCaseAsExpected) {
     EXPECT_EQ(result.outcome, expected.outcome) << id << ": " << result.error;
     EXPECT_NE(result.error.find(expected.error), std::string::npos) << id << ": " << result.error;
   }
-  EXPECT_EQ(run().cases.size(), 32U);  // every case ran to a verdict; none was lost
+  EXPECT_EQ(run().cases.size(), 37U);  // every case ran to a verdict; none was lost
 }
 
 #ifdef PARITY_SANITIZED
@@ -126,15 +133,74 @@ TEST_F(HostileRunTest, TimeBoundsHold) {
 
 TEST_F(HostileRunTest, MemoryStaysBounded) {
   // 64 MiB of body, 64 MiB of headers and 32 MiB bombs were offered; the cap keeps each at
-  // 1 MiB (the whole test process, server included, stays small).
+  // 1 MiB while it is judged, and the record keeps an excerpt of 16 KiB (the whole test
+  // process, server included, stays small).
   EXPECT_LT(testing::peak_rss_mib(), 200 * k_sanitizer_factor);
+  const std::size_t excerpt = testing::hostile_profile("http://x").max_recorded_bytes;
   for (const CaseResult& result : run().cases) {
     for (const StepResult& step : result.steps) {
       for (const http::Exchange& exchange : step.exchanges) {
-        EXPECT_LE(exchange.response.body.size(), k_cap) << result.id;
+        EXPECT_LE(exchange.response.body.size(), excerpt) << result.id;
+        EXPECT_LE(exchange.response.headers.size(), excerpt / http::k_header_excerpt_overhead)
+            << result.id;
       }
     }
   }
+}
+
+// Oversized answers are recorded as excerpts that say what they left out; the status line and
+// headers of a body over the cap are kept (a 500 is not lost as status 0).
+TEST_F(HostileRunTest, OversizedAnswersAreRecordedAsMarkedExcerpts) {
+  const http::Exchange& page = first_exchange("error_page");
+  EXPECT_EQ(page.response.status, 500);
+  EXPECT_TRUE(page.response.body_cut.truncated);
+  EXPECT_GT(page.response.body_cut.original_bytes, 1000000U);
+  EXPECT_EQ(page.response.body.rfind("<!DOCTYPE html>", 0), 0U);
+
+  const http::Exchange& headers = first_exchange("ten_thousand_headers");
+  EXPECT_EQ(headers.response.status, 500);
+  EXPECT_TRUE(headers.response.headers_cut.truncated);
+  EXPECT_GE(headers.response.headers_cut.original_count, 10000U);
+  EXPECT_EQ(http::find_header(headers.response.headers, "Content-Type"), "application/json");
+
+  const http::Exchange& huge = first_exchange("huge_error");
+  EXPECT_EQ(huge.response.status, 500);
+  EXPECT_EQ(http::find_header(huge.response.headers, "Content-Type"), "text/html");
+  EXPECT_NE(huge.transport_error.find("larger than 1048576 bytes"), std::string::npos);
+  EXPECT_NE(s_outputs->console.find("< 500"), std::string::npos);
+
+  const nlohmann::json report = nlohmann::json::parse(s_outputs->json);
+  EXPECT_NE(s_outputs->json.find("\"original_count\": 10"), std::string::npos);
+  EXPECT_LT(s_outputs->json.size(), std::size_t{5} << 20);
+  EXPECT_LT(s_outputs->junit.size(), std::size_t{5} << 20);
+}
+
+// A body that is not JSON (here ISO-8859-1) is reported as such, with an escaped excerpt.
+TEST_F(HostileRunTest, NonJsonBodiesAreNamedNotAbsent) {
+  const CaseResult result = testing::find_case(run(), "latin1_json");
+  ASSERT_FALSE(result.steps.empty());
+  bool named = false;
+  for (const Check& check : result.steps[0].checks) {
+    if (check.description.find("json:/request_uri") == 0) {
+      named = check.actual.rfind("response is not JSON (not valid UTF-8 at byte 24): ", 0) == 0 &&
+              check.actual.find("urn:caf\\xe9") != std::string::npos;
+      EXPECT_TRUE(named) << check.actual;
+    }
+  }
+  EXPECT_TRUE(named);
+}
+
+// Bidirectional overrides from a server reach no output raw; each shows as \u202E.
+TEST_F(HostileRunTest, BidiOverridesAreShownNotObeyed) {
+  const std::string rlo = "\xe2\x80\xae";
+  const std::string lri = "\xe2\x81\xa6";
+  for (const std::string* output : {&s_outputs->console, &s_outputs->junit, &s_outputs->json}) {
+    EXPECT_EQ(output->find(rlo), std::string::npos);
+    EXPECT_EQ(output->find(lri), std::string::npos);
+  }
+  EXPECT_NE(s_outputs->console.find("\\u202E"), std::string::npos);
+  EXPECT_NE(s_outputs->junit.find("\\u2066note\\u202Etxt"), std::string::npos);
+  EXPECT_NE(s_outputs->json.find("see \\\\u202Egpj.exe"), std::string::npos);
 }
 
 TEST_F(HostileRunTest, CompressedBodiesAreNeverDecoded) {
@@ -185,8 +251,10 @@ TEST_F(HostileRunTest, JunitStaysValidUnderHostileCharacters) {
 TEST_F(HostileRunTest, JsonReportIsValidUtf8) {
   // nlohmann::json::parse throws on ill-formed UTF-8 and on raw control characters.
   const nlohmann::json report = nlohmann::json::parse(s_outputs->json);
-  EXPECT_EQ(s_outputs->json.find('\x01'), std::string::npos);          // only as the escape \u0001
-  EXPECT_NE(s_outputs->json.find("\xef\xbf\xbd"), std::string::npos);  // U+FFFD replaced bad bytes
+  EXPECT_EQ(s_outputs->json.find('\x01'), std::string::npos);
+  // Controls and bad bytes are shown as escapes (core/display_text.hpp), in JSON "\\x01".
+  EXPECT_NE(s_outputs->json.find("ctl:\\\\x01\\\\x02\\\\x1b\\\\x7f"), std::string::npos);
+  EXPECT_NE(s_outputs->json.find("bad:\\\\x80\\\\xc0\\\\xaf"), std::string::npos);
   EXPECT_NE(report.dump().find("cdata:]]> markup:<x a="), std::string::npos);  // text kept
 }
 
@@ -195,6 +263,24 @@ TEST_F(HostileRunTest, ConsoleNamesEveryCase) {
     EXPECT_NE(s_outputs->console.find("hostile.behaviours/" + id + " "), std::string::npos) << id;
   }
   EXPECT_EQ(s_outputs->console.find('\x1b'), std::string::npos);  // no terminal escapes passed on
+}
+
+// Metadata with missing and wrong-typed endpoint members: one setup error naming each, not
+// every case erroring on an empty URL.
+TEST(HostileDiscoveryTest, BadMetadataIsOneSetupErrorNamingTheFields) {
+  const HostileServer server;
+  Profile profile = testing::hostile_profile(server.base_url());
+  profile.endpoints = Endpoints{};
+  profile.metadata_url = server.base_url() + "/bad-metadata";
+  const target::Target target = target::prepare_target(profile, {});
+  EXPECT_NE(target.error.find("pushed_authorization_request_endpoint is missing"),
+            std::string::npos)
+      << target.error;
+  EXPECT_NE(target.error.find("authorization_endpoint is an array, not a URL string"),
+            std::string::npos)
+      << target.error;
+  EXPECT_NE(target.error.find("token_endpoint is a number, not a URL string"), std::string::npos)
+      << target.error;
 }
 
 }  // namespace

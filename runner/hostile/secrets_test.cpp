@@ -1,3 +1,4 @@
+#include "core/build_info.hpp"
 #include "crypto/base64url.hpp"
 #include "hostile/hostile_server.hpp"
 #include "hostile/testing/run_support.hpp"
@@ -11,7 +12,7 @@
 #include <fstream>
 #include <sstream>
 
-// Issue 7 §3: whatever the server does, no secret of the profile and no credential the runner
+// Whatever the server does, no secret of the profile and no credential the runner
 // sent appears in any output of the run (verbose console, JUnit, JSON, and the comparison
 // page and Markdown built from it).
 namespace parity::hostile {
@@ -81,14 +82,14 @@ void expect_no_secret(const testing::RunOutputs& outputs, const std::set<std::st
 }
 
 std::vector<Suite> all_suites() {
-  return load::load_suites({std::string(PARITY_SOURCE_DIR) + "/suites"});
+  return load::load_suites({parity::build_info::source_path("suites")});
 }
 
 // The reference profile (every client, auth method, JAR and DPoP) aimed at the hostile
 // server's echo paths: the PAR endpoint answers 201 with the request echoed in request_uri,
 // which later steps send on; the other endpoints answer an error page echoing the request.
 Profile echo_profile(const std::string& base_url) {
-  Profile profile = load::load_profile(std::string(PARITY_SOURCE_DIR) + "/profiles/reference.yaml");
+  Profile profile = load::load_profile(parity::build_info::source_path("profiles/reference.yaml"));
   profile.embedded_server_config.clear();
   profile.tls = TlsConfig{};
   profile.issuer = base_url;
@@ -118,7 +119,7 @@ TEST(SecretsTest, HostileEchoCasesLeakNothing) {
   HostileServer server;
   const run::Plan plan =
       run::make_plan(testing::hostile_profile(server.base_url()),
-                     {load::load_suite(std::string(PARITY_FIXTURES_DIR) + "/hostile/hostile.yaml")},
+                     {load::load_suite(parity::build_info::fixture_path("hostile/hostile.yaml"))},
                      run::Selection{{"hostile.behaviours/echo*"}, {}});
   testing::SentCredentials sent;
   const testing::RunOutputs outputs = testing::run_with_reports(plan, 4, &sent);
@@ -137,15 +138,54 @@ TEST(SecretsTest, HostileEchoCasesLeakNothing) {
   expect_no_secret(outputs, known_secrets(plan.profile, sent));
 }
 
+// Full flows (push, authorize, code, token, with PKCE and DPoP) against the reference
+// server: every credential seen on the wire in either direction (access tokens, codes,
+// code_verifiers, DPoP proofs, client secrets and assertions) is absent from every output.
 TEST(SecretsTest, FullSuiteAgainstTheReferenceServerLeaksNothing) {
   target::Target target = target::prepare_target(
-      load::load_profile(std::string(PARITY_SOURCE_DIR) + "/profiles/reference.yaml"), {});
+      load::load_profile(parity::build_info::source_path("profiles/reference.yaml")), {});
   ASSERT_EQ(target.error, "");
   const run::Plan plan = run::make_plan(target.profile, all_suites(), {});
   testing::SentCredentials sent;
   const testing::RunOutputs outputs = testing::run_with_reports(plan, 8, &sent);
   EXPECT_EQ(outputs.result.cases.size(), plan.cases.size());
+  // The flows did hand out live credentials: the grep below would catch them.
+  const std::set<std::string> kinds = sent.kinds();
+  for (const char* kind : {"access_token", "code", "code_verifier", "dpop_proof"}) {
+    EXPECT_EQ(kinds.count(kind), 1U) << kind;
+  }
   expect_no_secret(outputs, known_secrets(plan.profile, sent));
+  // What a reader keeps: kind, length and fingerprint.
+  EXPECT_NE(outputs.json.find("[redacted access_token, "), std::string::npos);
+  EXPECT_NE(outputs.json.find("[redacted code, "), std::string::npos);
+  EXPECT_NE(outputs.json.find("\"credentials_revealed\": false"), std::string::npos);
+}
+
+// --reveal-credentials keeps tokens and codes (local debugging) and every report says so;
+// client secrets stay masked even then.
+TEST(SecretsTest, RevealedCredentialsAreShownAndFlagged) {
+  target::Target target = target::prepare_target(
+      load::load_profile(parity::build_info::source_path("profiles/reference.yaml")), {});
+  ASSERT_EQ(target.error, "");
+  const run::Plan plan =
+      run::make_plan(target.profile, all_suites(), run::Selection{{"par.flow/*"}, {}});
+  testing::SentCredentials sent;
+  const testing::RunOutputs outputs = testing::run_with_reports(plan, 4, &sent, true);
+  EXPECT_NE(outputs.json.find("\"credentials_revealed\": true"), std::string::npos);
+  EXPECT_NE(outputs.junit.find("name=\"credentials_revealed\" value=\"true\""), std::string::npos);
+  EXPECT_NE(outputs.console.find("WARNING: credentials revealed"), std::string::npos);
+  const std::set<std::string> tokens = sent.values_of("access_token");
+  ASSERT_FALSE(tokens.empty());
+  bool shown = false;
+  for (const std::string& token : tokens) {
+    shown = shown || outputs.json.find(token) != std::string::npos;
+  }
+  EXPECT_TRUE(shown);  // the reveal does reveal
+  for (const Client& client : plan.profile.clients) {
+    if (client.secret.size() >= 4) {
+      EXPECT_EQ(outputs.json.find(client.secret), std::string::npos) << client.name;
+    }
+  }
 }
 
 }  // namespace

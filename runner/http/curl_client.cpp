@@ -4,6 +4,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <mutex>
@@ -74,7 +75,9 @@ void CurlClient::Impl::configure_common(const Request& request, detail::Transfer
   curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, options.timeout_ms);
+  curl_easy_setopt(h,
+                   CURLOPT_TIMEOUT_MS,
+                   std::min(options.timeout_ms, request.timeout_ms.value_or(options.timeout_ms)));
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_NOPROXY, "127.0.0.1,localhost,::1");
   curl_easy_setopt(
@@ -199,12 +202,19 @@ Exchange CurlClient::send(const Request& request) {
   if (transfer.sent_headers) {
     exchange.request.headers = std::move(*transfer.sent_headers);
   }
-  if (code != CURLE_OK) {
-    exchange.transport_error = m_impl->describe_error(code, transfer);
-    return exchange;
-  }
   long status = 0;
   curl_easy_getinfo(m_impl->easy.get(), CURLINFO_RESPONSE_CODE, &status);
+  if (code != CURLE_OK) {
+    exchange.transport_error = m_impl->describe_error(code, transfer);
+    if (!transfer.too_large && code != CURLE_FILESIZE_EXCEEDED && !transfer.headers_too_large) {
+      return exchange;  // no usable answer: the response stays empty
+    }
+    // Over the size cap: what arrived until then (status line, headers, the start of the
+    // body) still shows what the server answered; a 500 must not read as status 0.
+    if (status != 0) {
+      exchange.transport_error += " (the status was " + std::to_string(status) + ")";
+    }
+  }
   exchange.response = std::move(transfer.response);
   exchange.response.status = static_cast<int>(status);
   return exchange;

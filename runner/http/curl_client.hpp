@@ -10,7 +10,9 @@ namespace parity::http {
 /// size cap, verifies TLS unless told not to, supports a CA file and an mTLS client
 /// certificate. One instance per thread (it owns a curl easy handle). The Exchange records
 /// the request headers as curl sent them (including Host, Accept, Content-Length); curl adds
-/// no Content-Type or Expect of its own. On a transport error the response stays empty.
+/// no Content-Type or Expect of its own. On a transport error the response stays empty,
+/// except when the answer was over the size cap: then it keeps the status, the headers and
+/// the body received so far. A request's own `timeout_ms` shortens the client's timeout.
 class CurlClient final : public HttpClient {
  public:
   explicit CurlClient(ClientOptions options);

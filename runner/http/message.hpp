@@ -23,6 +23,14 @@ struct TlsIdentity {
   std::string description;
 };
 
+/// What a recorded excerpt (http/excerpt.hpp) left out of a body or a header set; all zero
+/// when it kept everything.
+struct Cut {
+  bool truncated = false;
+  std::size_t original_bytes = 0;  ///< size before the cut (headers: "Name: value" lines)
+  std::size_t original_count = 0;  ///< headers only: how many there were
+};
+
 /// What is sent.
 struct Request {
   std::string method = "GET";
@@ -33,13 +41,22 @@ struct Request {
   /// goes on a new connection of its own, never reused and without TLS session resumption,
   /// so that no other request is sent under this certificate or this one under another.
   std::optional<TlsIdentity> tls_identity{};
+  /// Set: this request's own time limit, when shorter than ClientOptions::timeout_ms (what is
+  /// left of the case's deadline).
+  std::optional<long> timeout_ms{};
+  Cut body_cut{};     ///< recorded exchanges only
+  Cut headers_cut{};  ///< recorded exchanges only
 };
 
-/// What came back (status 0 when nothing did).
+/// What came back (status 0 when nothing did). A response whose body was over the size cap
+/// keeps its status, headers and the body received until then (the Exchange's
+/// transport_error says why it stopped).
 struct Response {
   int status = 0;
   Headers headers;
   std::string body;
+  Cut body_cut{};     ///< recorded exchanges only
+  Cut headers_cut{};  ///< recorded exchanges only
 };
 
 /// One request and what happened to it. `transport_error` is non-empty when no complete

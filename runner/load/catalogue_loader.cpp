@@ -1,6 +1,7 @@
 #include "load/catalogue_loader.hpp"
 
 #include "load/checks.hpp"
+#include "load/level_rule.hpp"
 #include "load/yaml_reader.hpp"
 
 #include <map>
@@ -22,7 +23,9 @@ const std::vector<std::string> k_requirement_keys{"id",
                                                   "sources",
                                                   "expected",
                                                   "note",
-                                                  "out_of_scope"};
+                                                  "out_of_scope",
+                                                  "facets"};
+const std::vector<std::string> k_facet_keys{"id", "summary"};
 // BCP 14 (RFC 2119, RFC 8174) and ISO keywords, plus the two levels without a keyword.
 const std::vector<std::string> k_levels{"MUST",
                                         "MUST NOT",
@@ -50,6 +53,34 @@ std::vector<std::string> read_observable(MapReader& reader) {
     points.push_back(point.value);
   }
   return points;
+}
+
+/// A facet list: each facet an id (lowercase words joined by '-') and a one-line summary,
+/// ids unique within the requirement.
+std::vector<Facet> read_facets(MapReader& reader) {
+  std::vector<Facet> facets;
+  const auto list = reader.optional_node("facets");
+  if (!list) {
+    return facets;
+  }
+  if (!list->IsSequence() || list->size() < 2) {
+    throw LoadError(location_of(*list, reader.file()),
+                    "'facets' must be a list of at least two facets (a requirement of one piece "
+                    "has none)");
+  }
+  std::set<std::string> seen;
+  for (const auto& node : *list) {
+    MapReader facet_reader(node, reader.file(), "facet");
+    allow_keys(facet_reader, k_facet_keys);
+    const Located id = required_scalar(facet_reader, "id");
+    require_pattern(id, "[a-z0-9]+(-[a-z0-9]+)*", "facet id", "lowercase words joined by '-'");
+    if (!seen.insert(id.value).second) {
+      throw LoadError(id.where, "facet '" + id.value + "' is listed twice");
+    }
+    facets.push_back(
+        Facet{id.value, required_scalar(facet_reader, "summary").value, facet_reader.location()});
+  }
+  return facets;
 }
 
 std::string optional_string(MapReader& reader, const std::string& key) {
@@ -82,6 +113,7 @@ Requirement read_requirement(const YAML::Node& node, const std::string& file) {
   requirement.expected = optional_string(reader, "expected");
   requirement.note = optional_string(reader, "note");
   requirement.out_of_scope = optional_string(reader, "out_of_scope");
+  requirement.facets = read_facets(reader);
   return requirement;
 }
 
@@ -144,7 +176,10 @@ std::vector<LoadError> unknown_requirement_ids(const std::vector<Suite>& suites,
 
 void check_requirement_ids(const std::vector<Suite>& suites,
                            const std::vector<Requirement>& catalogue) {
-  const std::vector<LoadError> errors = unknown_requirement_ids(suites, catalogue);
+  std::vector<LoadError> errors = unknown_requirement_ids(suites, catalogue);
+  if (errors.empty()) {
+    errors = case_level_errors(suites, catalogue);
+  }
   if (!errors.empty()) {
     throw LoadError(errors.front().where(), errors.front().message());
   }

@@ -1,5 +1,6 @@
 #include "load/catalogue_loader.hpp"
 
+#include "core/build_info.hpp"
 #include "load/suite_loader.hpp"
 #include "load/test_files.hpp"
 
@@ -105,6 +106,38 @@ TEST(CatalogueLoaderTest, RejectsBadEntriesAtTheOffendingNode) {
             "'requirements'?)");
 }
 
+TEST(CatalogueLoaderTest, LoadsFacets) {
+  TempDir dir;
+  const std::string path =
+      dir.write("catalogue.yaml",
+                one_entry("    spec: S\n    section: '1'\n    level: MUST\n    summary: x\n"
+                          "    facets:\n      - { id: single-use, summary: once }\n"
+                          "      - id: short-lived\n        summary: expires\n"));
+  const std::vector<Requirement> catalogue = load_catalogue(path);
+  ASSERT_EQ(catalogue.size(), 1U);
+  ASSERT_EQ(catalogue[0].facets.size(), 2U);
+  EXPECT_EQ(catalogue[0].facets[0].id, "single-use");
+  EXPECT_EQ(catalogue[0].facets[0].summary, "once");
+  EXPECT_EQ(catalogue[0].facets[1].id, "short-lived");
+  EXPECT_EQ(catalogue[0].facets[1].where.str(), path + ":9:9");
+}
+
+TEST(CatalogueLoaderTest, RejectsBadFacetsAtTheOffendingNode) {
+  const std::string entry = "    spec: S\n    section: '1'\n    level: MUST\n    summary: x\n";
+  EXPECT_EQ(load_error(one_entry(entry + "    facets:\n      - { id: a, summary: x }\n"
+                                         "      - { id: a, summary: y }\n")),
+            "9:15: facet 'a' is listed twice");
+  EXPECT_EQ(load_error(one_entry(entry + "    facets:\n      - { id: Single_Use, summary: x }\n"
+                                         "      - { id: b, summary: y }\n"))
+                .substr(0, 45),
+            "8:15: invalid facet id 'Single_Use' (lowercas");
+  EXPECT_EQ(load_error(one_entry(entry + "    facets:\n      - { id: a, sumary: x }\n"
+                                         "      - { id: b, summary: y }\n")),
+            "8:18: unknown key 'sumary' in facet (did you mean 'summary'?)");
+  EXPECT_EQ(load_error(one_entry(entry + "    facets: [{ id: a, summary: x }]\n")).substr(0, 46),
+            "7:13: 'facets' must be a list of at least two ");
+}
+
 TEST(CatalogueLoaderTest, RejectsADuplicateIdAtTheSecondEntry) {
   const std::string entry =
       "  - id: X-1\n    spec: S\n    section: '1'\n    level: MAY\n"
@@ -198,7 +231,7 @@ TEST_F(RequirementIdsTest, CaseLocationIsUsedWhenTheIdsHaveNone) {
 
 // The committed catalogue loads, and every committed case cites ids it holds.
 TEST(CommittedCatalogueTest, LoadsAndCoversEveryCitedId) {
-  const std::filesystem::path root(PARITY_SOURCE_DIR);
+  const std::filesystem::path root{std::string(parity::build_info::source_dir())};
   const std::vector<Requirement> catalogue = load_catalogue((root / "suites/catalogue").string());
   EXPECT_GE(catalogue.size(), 250U);
   std::set<std::string> specs;

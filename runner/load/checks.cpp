@@ -1,5 +1,9 @@
 #include "load/checks.hpp"
 
+#include "core/display_text.hpp"
+#include "core/input_file.hpp"
+#include "core/pattern.hpp"
+#include "core/profile_vocabulary.hpp"
 #include "crypto/error.hpp"
 #include "crypto/key.hpp"
 #include "eval/vars.hpp"
@@ -7,26 +11,14 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
-#include <regex>
 
 namespace parity::load {
 namespace {
 
-// profiles/README.md, "Capabilities" (client_auth:<method> is checked separately).
-const std::vector<std::string> k_capabilities{"pkce_s256",
-                                              "pkce_plain",
-                                              "pkce_required",
-                                              "public_clients",
-                                              "discovery",
-                                              "auto_login",
-                                              "login",
-                                              "jar",
-                                              "dpop",
-                                              "dpop_nonce",
-                                              "rar",
-                                              "par_required",
-                                              "par_required_client",
-                                              "fapi2"};
+// Former capabilities that said "some client of the profile is registered so": now a
+// property of that client (profiles/README.md, "Client roles and properties").
+const std::vector<std::pair<std::string, std::string>> k_capabilities_now_properties{
+    {"par_required_client", "par_required"}, {"dpop_nonce", "dpop_nonce_required"}};
 
 // suites/README.md, "Variables": names a case variable or capture may not redefine.
 const std::vector<std::string> k_builtin_names{"issuer", "metadata_url", "state", "nonce", "now"};
@@ -42,6 +34,11 @@ std::string with_suggestion(std::string message,
 }
 
 }  // namespace
+
+std::string shown_value(std::string_view value) {
+  constexpr std::size_t k_max_quoted_chars = 200;
+  return display_line(value, k_max_quoted_chars);
+}
 
 std::optional<Located> optional_scalar(MapReader& reader, const std::string& key) {
   auto node = reader.optional_node(key);
@@ -150,8 +147,9 @@ void require_pattern(const Located& value,
                      const std::string& pattern,
                      const std::string& what,
                      const std::string& rule) {
-  if (!std::regex_match(value.value, std::regex(pattern))) {
-    throw LoadError(value.where, "invalid " + what + " '" + value.value + "' (" + rule + ")");
+  if (!full_match_constant(pattern, value.value)) {
+    throw LoadError(value.where,
+                    "invalid " + what + " '" + shown_value(value.value) + "' (" + rule + ")");
   }
 }
 
@@ -168,11 +166,33 @@ void check_client_selector(const Located& selector) {
     read_auth_method({text.substr(13), selector.where});
     return;
   }
-  require_pattern(selector,
-                  "[A-Za-z0-9_.-]+",
-                  "client selector",
-                  "public, other, method:<auth method>, other-method:<auth method> or a client "
-                  "name");
+  if (text.rfind("role:", 0) == 0) {
+    require_choice({text.substr(5), selector.where}, client_role_names(), "client role");
+    return;
+  }
+  if (text.rfind("property:", 0) == 0) {
+    require_choice({text.substr(9), selector.where}, client_property_names(), "client property");
+    return;
+  }
+  // The reference profiles' former client names, which order and naming made magic.
+  static const std::vector<std::pair<std::string, std::string>> k_former_names{
+      {"par-only", "property:par_required"},
+      {"jar-only", "property:signed_request_object_required"},
+      {"dpop-nonce", "property:dpop_nonce_required"}};
+  for (const auto& [name, replacement] : k_former_names) {
+    if (text == name) {
+      throw LoadError(selector.where,
+                      "client selector '" + name + "' names a profile client; select it by " +
+                          "property: '" + replacement + "'");
+    }
+  }
+  throw LoadError(selector.where,
+                  with_suggestion("unknown client selector '" + shown_value(text) +
+                                      "' (public, other, role:<role>, property:<property>, "
+                                      "method:<auth method> or other-method:<auth method>; "
+                                      "cases never pick a client by its name)",
+                                  text,
+                                  {"public", "other"}));
 }
 
 void check_capability(const Located& name) {
@@ -180,7 +200,48 @@ void check_capability(const Located& name) {
     read_auth_method({name.value.substr(12), name.where});
     return;
   }
-  require_choice(name, k_capabilities, "capability");
+  for (const auto& [former, property] : k_capabilities_now_properties) {
+    if (name.value == former) {
+      throw LoadError(name.where,
+                      "capability '" + former + "' is now a client property: give the client " +
+                          "'properties: [" + property + "]'");
+    }
+  }
+  require_choice(name, capability_names(), "capability");
+}
+
+void check_policy_name(const Located& name) {
+  if (find_policy(name.value) == nullptr) {
+    require_choice(name, policy_names(), "policy");
+  }
+}
+
+void check_policy_value(const Located& name,
+                        const nlohmann::json& value,
+                        const SourceLocation& where) {
+  const PolicyEntry* entry = find_policy(name.value);
+  bool fits = false;
+  switch (entry->type) {
+    case PolicyType::count:
+      fits = value.is_number_integer() && value.get<long long>() >= 0;
+      break;
+    case PolicyType::seconds:
+    case PolicyType::bytes:
+      fits = value.is_number_integer() && value.get<long long>() > 0;
+      break;
+    case PolicyType::text:
+      fits = value.is_string() && !value.get<std::string>().empty();
+      break;
+    case PolicyType::pkce_method:
+      fits = value == "plain" || value == "S256";
+      break;
+  }
+  if (!fits) {
+    throw LoadError(where,
+                    "policy '" + name.value + "' must be " + std::string(describe(entry->type)) +
+                        ", not " +
+                        shown_value(value.is_string() ? value.get<std::string>() : value.dump()));
+  }
 }
 
 void check_variable_name(const Located& name) {
@@ -215,14 +276,18 @@ std::vector<std::string> yaml_files(const std::string& path) {
 
 std::string resolve_path(const std::string& base_file, const std::string& path) {
   namespace fs = std::filesystem;
-  const fs::path base = fs::absolute(fs::path(base_file)).parent_path();
+  // A `--set` value (load/profile_overlay.hpp) is relative to the current directory.
+  const fs::path base = base_file.rfind("--set ", 0) == 0
+                            ? fs::current_path()
+                            : fs::absolute(fs::path(base_file)).parent_path();
   return (base / fs::path(path)).lexically_normal().string();
 }
 
-void require_file(const std::string& path, const SourceLocation& where) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    throw LoadError(where, "file not found: " + path);
+void require_file(const std::string& path, const SourceLocation& where, std::size_t max_bytes) {
+  try {
+    check_input_file(path, max_bytes);
+  } catch (const InputFileError& error) {
+    throw LoadError(where, std::string(error.what()) + ": " + shown_value(path));
   }
 }
 

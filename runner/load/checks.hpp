@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/errors.hpp"
+#include "core/input_file.hpp"
 #include "core/profile.hpp"
 #include "core/suite.hpp"
 #include "load/yaml_reader.hpp"
@@ -11,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace parity::load {
@@ -48,7 +50,11 @@ void require_choice(const Located& value,
 /// Parses an authentication method name (RFC 6749 §2.3, OIDC Core §9, RFC 8705 §2),
 /// with a did-you-mean over the registered names on error.
 AuthMethod read_auth_method(const Located& name);
-/// Throws LoadError unless `value` fully matches the ECMAScript `pattern`; `rule` explains it.
+/// Returns a value quoted in a load error: on one line, escaped for the terminal
+/// (core/display_text.hpp) and cut after 200 characters (a 100 KB URL stays readable).
+std::string shown_value(std::string_view value);
+/// Throws LoadError unless `value` fully matches the constant RE2 `pattern`
+/// (core/pattern.hpp); `rule` explains it.
 void require_pattern(const Located& value,
                      const std::string& pattern,
                      const std::string& what,
@@ -56,15 +62,26 @@ void require_pattern(const Located& value,
 
 /// Checks a client selector: "", "public", "other", "method:<auth method>" or a client name.
 void check_client_selector(const Located& selector);
-/// Checks a capability against the vocabulary of profiles/README.md ("Capabilities").
+/// Checks a capability against the vocabulary (core/profile_vocabulary.hpp).
 void check_capability(const Located& name);
+/// Checks a policy name against the vocabulary (core/profile_vocabulary.hpp), with a
+/// did-you-mean.
+void check_policy_name(const Located& name);
+/// Checks the value of the known policy `name` against its type; the error is at `where`.
+void check_policy_value(const Located& name,
+                        const nlohmann::json& value,
+                        const SourceLocation& where);
 /// Checks a variable or capture name ([A-Za-z_][A-Za-z0-9_]*, not a built-in name).
 void check_variable_name(const Located& name);
 
 /// Resolves `path` against the directory of `base_file`; returns an absolute, normal path.
 std::string resolve_path(const std::string& base_file, const std::string& path);
-/// Throws LoadError at `where` unless `path` is an existing regular file.
-void require_file(const std::string& path, const SourceLocation& where);
+/// Throws LoadError at `where` ("file not found: <path>", "not a regular file (a FIFO):
+/// <path>", "larger than 1 MiB (…): <path>") unless `path` is a regular file of at most
+/// `max_bytes` (core/input_file.hpp; PEM files by default).
+void require_file(const std::string& path,
+                  const SourceLocation& where,
+                  std::size_t max_bytes = k_max_pem_file_bytes);
 /// Loads the PEM private key at `path` to check it; returns "rsa" or "ec". Crypto errors and
 /// public keys become LoadError at `where`.
 std::string check_private_key(const std::string& path, const SourceLocation& where);

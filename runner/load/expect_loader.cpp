@@ -1,12 +1,11 @@
 #include "load/expect_loader.hpp"
 
+#include "core/pattern.hpp"
 #include "eval/predicate.hpp"
 #include "eval/selector.hpp"
 #include "eval/vars.hpp"
 #include "load/checks.hpp"
 #include "load/yaml_reader.hpp"
-
-#include <regex>
 
 namespace parity::load {
 namespace {
@@ -52,6 +51,14 @@ void check_profile_selector(const Located& selector) {
         selector.where,
         "'when' takes capability:<name> or policy:<name>, not '" + selector.value + "'");
   }
+  // The name must be one a profile can declare, or the block would silently never apply.
+  const std::size_t colon = selector.value.find(':');
+  const Located name{selector.value.substr(colon + 1), selector.where};
+  if (selector.value.rfind("policy:", 0) == 0) {
+    check_policy_name(name);
+  } else {
+    check_capability(name);
+  }
 }
 
 [[noreturn]] void bad_operand(const Predicate& predicate, const std::string& shape) {
@@ -84,10 +91,11 @@ void check_regex(const Predicate& predicate) {
       pattern.find("$${") != std::string::npos) {
     return;
   }
-  try {
-    std::regex compiled(pattern, std::regex::ECMAScript);
-  } catch (const std::regex_error& e) {
-    throw LoadError(predicate.where, "invalid regex '" + pattern + "': " + e.what());
+  const Pattern compiled(pattern);
+  if (!compiled.error().empty()) {
+    throw LoadError(predicate.where,
+                    "invalid regex '" + shown_value(pattern) + "': " + compiled.error() +
+                        " (patterns use RE2 syntax: no backreferences or lookaround)");
   }
 }
 

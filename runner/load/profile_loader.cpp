@@ -3,13 +3,15 @@
 #include "crypto/certificate.hpp"
 #include "crypto/error.hpp"
 #include "load/checks.hpp"
+#include "load/client_traits_loader.hpp"
+#include "load/login_loader.hpp"
+#include "load/profile_overlay.hpp"
+#include "load/url_environment.hpp"
 #include "load/yaml_reader.hpp"
 
 #include <array>
 #include <cstdlib>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace parity::load {
 namespace {
@@ -22,15 +24,20 @@ const std::vector<std::string> k_profile_keys{"id",
                                               "discovery",
                                               "endpoints",
                                               "tls",
+                                              "transport",
                                               "timeout_ms",
                                               "clients",
                                               "capabilities",
                                               "policies",
                                               "max_response_bytes",
+                                              "case_deadline_ms",
+                                              "max_recorded_bytes",
                                               "embedded_server",
                                               "dpop_key",
                                               "dpop_alg",
-                                              "login"};
+                                              "login",
+                                              "push_params",
+                                              "assertion_audience"};
 const std::vector<std::string> k_client_keys{"client_id",
                                              "auth_method",
                                              "secret_env",
@@ -41,10 +48,15 @@ const std::vector<std::string> k_client_keys{"client_id",
                                              "redirect_uris",
                                              "scope",
                                              "tls_client_cert",
-                                             "tls_client_key"};
+                                             "tls_client_key",
+                                             "roles",
+                                             "properties",
+                                             "push_params",
+                                             "assertion_audience"};
 
 std::string require_url(MapReader& reader, const std::string& key) {
-  const Located url = required_scalar(reader, key);
+  Located url = required_scalar(reader, key);
+  url.value = expand_url_environment(url);
   require_pattern(url, "https?://.+", "'" + key + "' URL", "an http:// or https:// URL");
   return url.value;
 }
@@ -82,7 +94,7 @@ std::string read_private_key(MapReader& reader, Client& client) {
   if (!path) {
     return "";
   }
-  client.private_key_path = resolve_path(reader.file(), path->value);
+  client.private_key_path = resolve_path(path->where.file, path->value);
   return check_private_key(client.private_key_path, path->where);
 }
 
@@ -123,7 +135,7 @@ struct PemSource {
 
 PemSource pem_source(MapReader& reader, const std::string& key, const std::string& fallback) {
   if (const auto path = optional_scalar(reader, key)) {
-    return {resolve_path(reader.file(), path->value), path->where};
+    return {resolve_path(path->where.file, path->value), path->where};
   }
   return {fallback, reader.location()};
 }
@@ -139,10 +151,11 @@ std::string read_certificate(const PemSource& source) {
 
 std::string read_private_key_text(const PemSource& source) {
   check_private_key(source.path, source.where);
-  std::ifstream in(source.path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  try {
+    return read_input_file(source.path, k_max_pem_file_bytes);
+  } catch (const InputFileError& error) {
+    throw LoadError(source.where, std::string(error.what()) + ": " + shown_value(source.path));
+  }
 }
 
 /// RFC 8705 §2: the certificate and key an mTLS client authenticates with; other methods take
@@ -178,7 +191,9 @@ void read_tls_identity(MapReader& reader, Client& client, const TlsConfig& tls) 
 Client read_client(const std::string& file,
                    const Located& name,
                    const YAML::Node& node,
-                   const TlsConfig& tls) {
+                   const TlsConfig& tls,
+                   const ClientDefaults& defaults,
+                   RoleOwners& owners) {
   MapReader reader(node, file, "client '" + name.value + "'");
   allow_keys(reader, k_client_keys);
   Client client;
@@ -193,6 +208,7 @@ Client read_client(const std::string& file,
   client.redirect_uris = reader.optional_string_list("redirect_uris");
   client.scope = optional_scalar(reader, "scope").value_or(Located{}).value;
   read_tls_identity(reader, client, tls);
+  read_client_traits(reader, client, defaults, owners);
   reader.finish();
   const std::string method{to_string(client.auth_method)};
   if (uses_secret(client.auth_method) && !has_secret) {
@@ -207,16 +223,20 @@ Client read_client(const std::string& file,
 }
 
 std::vector<Client> read_clients(MapReader& profile, const TlsConfig& tls) {
+  const ClientDefaults defaults = read_client_defaults(profile);
   MapReader clients(profile.required_node("clients"), profile.file(), "clients");
   std::vector<Client> result;
+  RoleOwners owners;
   for (const auto& name : clients.keys()) {
     const Located located{name, clients.location_of_key(name)};
     require_pattern(located, "[A-Za-z0-9_.-]+", "client name", "letters, digits, '_', '.', '-'");
-    result.push_back(read_client(profile.file(), located, *clients.optional_node(name), tls));
+    result.push_back(
+        read_client(profile.file(), located, *clients.optional_node(name), tls, defaults, owners));
   }
   if (result.empty()) {
     throw LoadError(clients.location(), "a profile needs at least one client");
   }
+  require_default_client(result, clients.location());
   return result;
 }
 
@@ -225,7 +245,7 @@ std::string read_path(MapReader& reader, const std::string& key) {
   if (!path) {
     return "";
   }
-  std::string resolved = resolve_path(reader.file(), path->value);
+  std::string resolved = resolve_path(path->where.file, path->value);
   require_file(resolved, path->where);
   return resolved;
 }
@@ -249,10 +269,24 @@ TlsConfig read_tls(MapReader& profile) {
   return tls;
 }
 
+// profiles/README.md, "Plain-HTTP test rigs": RFC 9126 §2 requires https unless the profile
+// declares a plain-HTTP rig.
+Transport read_transport(MapReader& reader) {
+  const auto value = optional_scalar(reader, "transport");
+  if (!value) {
+    return Transport::https;
+  }
+  if (const auto transport = parse_transport(value->value)) {
+    return *transport;
+  }
+  require_choice(*value, transport_names(), "transport");
+  return Transport::https;  // unreachable: require_choice threw
+}
+
 void read_embedded_server(MapReader& reader, Profile& profile) {
   const auto path = optional_scalar(reader, "embedded_server");
-  profile.embedded_server_config = resolve_path(reader.file(), path->value);
-  require_file(profile.embedded_server_config, path->where);
+  profile.embedded_server_config = resolve_path(path->where.file, path->value);
+  require_file(profile.embedded_server_config, path->where, k_max_yaml_file_bytes);
   for (const std::string key : {"issuer", "discovery", "endpoints"}) {
     if (reader.has(key)) {
       throw LoadError(reader.location_of_key(key),
@@ -275,7 +309,8 @@ std::string read_metadata_url(MapReader& reader, const std::string& issuer) {
     return issuer.substr(0, issuer.size() - (slash ? 1 : 0)) +
            "/.well-known/oauth-authorization-server";
   }
-  const Located url{node->IsScalar() ? node->Scalar() : "", location_of(*node, reader.file())};
+  Located url{node->IsScalar() ? node->Scalar() : "", location_of(*node, reader.file())};
+  url.value = expand_url_environment(url);
   require_pattern(url, "https?://.+", "'discovery' value", "true, false or a metadata URL");
   return url.value;
 }
@@ -317,17 +352,17 @@ void read_policies(MapReader& reader, Profile& profile) {
   }
   MapReader policies(*node, reader.file(), "policies");
   for (const auto& name : policies.keys()) {
-    require_pattern({name, policies.location_of_key(name)},
-                    "[a-z0-9_]+",
-                    "policy name",
-                    "lowercase letters, digits and '_'");
+    const Located located{name, policies.location_of_key(name)};
+    check_policy_name(located);
     const YAML::Node value = *policies.optional_node(name);
     if (!value.IsScalar()) {
       throw LoadError(
           value.IsNull() ? policies.location_of_key(name) : location_of(value, reader.file()),
           "policy '" + name + "' must be a scalar value");
     }
-    profile.policies[name] = to_json(value);
+    const nlohmann::json json = to_json(value);
+    check_policy_value(located, json, location_of(value, reader.file()));
+    profile.policies[name] = json;
   }
 }
 
@@ -339,10 +374,28 @@ long read_positive(MapReader& reader, const std::string& key, long fallback) {
   return value;
 }
 
+// A positive value with an upper bound, so that no profile can ask for unbounded memory or time.
+long read_bounded(MapReader& reader, const std::string& key, long fallback, long max) {
+  const long value = read_positive(reader, key, fallback);
+  if (value > max) {
+    throw LoadError(reader.location_of_key(key),
+                    "'" + key + "' must be at most " + std::to_string(max));
+  }
+  return value;
+}
+
 void read_capabilities(MapReader& reader, Profile& profile) {
   for (const auto& name : optional_scalar_list(reader, "capabilities")) {
     check_capability(name);
+    if (name.value == k_https_capability) {
+      throw LoadError(name.where,
+                      "capability 'https' follows from 'transport' (https unless the profile "
+                      "declares transport: plain_http); do not list it");
+    }
     profile.capabilities.insert(name.value);
+  }
+  if (profile.transport == Transport::https) {
+    profile.capabilities.insert(std::string(k_https_capability));
   }
   for (const auto& client : profile.clients) {
     if (!client.unavailable_reason.empty()) {
@@ -366,42 +419,10 @@ void read_capabilities(MapReader& reader, Profile& profile) {
 }
 
 // profiles/README.md, "Login".
-const std::vector<std::string> k_login_keys{"max_requests", "forms"};
+const std::vector<std::string> k_login_keys{"max_requests", "forms", "http", "browser"};
 const std::vector<std::string> k_login_form_keys{"name", "match", "fill", "submit"};
 const std::vector<std::string> k_login_match_keys{
     "form_id", "action_contains", "has_fields", "field_values"};
-
-// "${env:NAME}" in a login value is read from the environment now ("$${" is a literal "${");
-// an unset variable withholds the `login` capability, with the reason.
-std::string resolve_login_value(const Located& value, LoginScript& script) {
-  const std::string& raw = value.value;
-  std::string resolved;
-  for (std::size_t i = 0; i < raw.size();) {
-    if (raw.compare(i, 3, "$${") == 0 || raw.compare(i, 2, "${") != 0) {
-      resolved += raw.compare(i, 3, "$${") == 0 ? "${" : std::string(1, raw[i]);
-      i += raw.compare(i, 3, "$${") == 0 ? 3 : 1;
-      continue;
-    }
-    const std::size_t end = raw.find('}', i);
-    const std::string name = end == std::string::npos ? "" : raw.substr(i + 2, end - i - 2);
-    if (name.rfind("env:", 0) != 0) {
-      throw LoadError(value.where, "a login value may only use ${env:NAME} (or $${ for '${')");
-    }
-    const Located variable{name.substr(4), value.where};
-    require_pattern(
-        variable, "[A-Za-z_][A-Za-z0-9_]*", "environment variable name", "letters, digits and '_'");
-    const char* text = std::getenv(variable.value.c_str());
-    if (text == nullptr && script.unavailable_reason.empty()) {
-      script.unavailable_reason = "environment variable " + variable.value + " is not set";
-    }
-    resolved += text == nullptr ? "" : text;
-    if (text != nullptr && *text != '\0') {
-      script.secrets.emplace_back(text);
-    }
-    i = end + 1;
-  }
-  return resolved;
-}
 
 // A map of control name → value; values are resolved when `script` is given.
 std::vector<std::pair<std::string, std::string>> read_login_pairs(MapReader& parent,
@@ -467,6 +488,20 @@ void read_login(MapReader& reader, Profile& profile) {
       script.forms.push_back(read_login_form(item, reader.file(), script));
     }
   }
+  if (const auto http = login.optional_node("http")) {
+    read_http_login(*http, reader.file(), script);
+  }
+  if (const auto browser = login.optional_node("browser")) {
+    for (const std::string key : {"forms", "http", "max_requests"}) {
+      if (login.has(key)) {
+        throw LoadError(login.location_of_key(key),
+                        "'" + key +
+                            "' cannot be combined with 'browser': the browser does the "
+                            "whole login");
+      }
+    }
+    read_browser_login(*browser, reader.file(), script);
+  }
 }
 
 // RFC 9449 §4.2: the key that signs DPoP proofs; the alg defaults from its type.
@@ -479,7 +514,7 @@ void read_dpop_key(MapReader& reader, Profile& profile) {
     }
     return;
   }
-  profile.dpop_key = resolve_path(reader.file(), path->value);
+  profile.dpop_key = resolve_path(path->where.file, path->value);
   const std::string key_type = check_private_key(profile.dpop_key, path->where);
   profile.dpop_alg = key_type == "rsa" ? "PS256" : "ES256";
   if (alg) {
@@ -496,8 +531,8 @@ struct LoadedProfile {
   SourceLocation id_where;
 };
 
-LoadedProfile read_profile(const std::string& path) {
-  MapReader reader(parse_yaml_file(path), path, "profile");
+LoadedProfile read_profile(const std::string& path, const std::vector<std::string>& sets) {
+  MapReader reader(read_profile_document(path, sets), path, "profile");
   allow_keys(reader, k_profile_keys);
   LoadedProfile loaded;
   Profile& profile = loaded.profile;
@@ -516,9 +551,24 @@ LoadedProfile read_profile(const std::string& path) {
     read_endpoints(reader, profile);
   }
   profile.tls = read_tls(reader);
-  profile.timeout_ms = read_positive(reader, "timeout_ms", profile.timeout_ms);
-  profile.max_response_bytes = static_cast<std::size_t>(
-      read_positive(reader, "max_response_bytes", static_cast<long>(profile.max_response_bytes)));
+  profile.transport = read_transport(reader);
+  // profiles/README.md, "Limits".
+  constexpr long k_day_ms = 86400000;
+  constexpr long k_max_response_bytes = 256L << 20;
+  constexpr long k_max_recorded_bytes = 16L << 20;
+  profile.timeout_ms = read_bounded(reader, "timeout_ms", profile.timeout_ms, k_day_ms);
+  profile.max_response_bytes =
+      static_cast<std::size_t>(read_bounded(reader,
+                                            "max_response_bytes",
+                                            static_cast<long>(profile.max_response_bytes),
+                                            k_max_response_bytes));
+  profile.case_deadline_ms =
+      read_bounded(reader, "case_deadline_ms", profile.case_deadline_ms, k_day_ms);
+  profile.max_recorded_bytes =
+      static_cast<std::size_t>(read_bounded(reader,
+                                            "max_recorded_bytes",
+                                            static_cast<long>(profile.max_recorded_bytes),
+                                            k_max_recorded_bytes));
   read_policies(reader, profile);
   read_dpop_key(reader, profile);
   read_login(reader, profile);
@@ -530,15 +580,15 @@ LoadedProfile read_profile(const std::string& path) {
 
 }  // namespace
 
-Profile load_profile(const std::string& path) {
-  return read_profile(path).profile;
+Profile load_profile(const std::string& path, const std::vector<std::string>& sets) {
+  return read_profile(path, sets).profile;
 }
 
-std::vector<Profile> load_profiles(const std::string& path) {
+std::vector<Profile> load_profiles(const std::string& path, const std::vector<std::string>& sets) {
   std::vector<Profile> profiles;
   SeenIds seen;
   for (const auto& file : yaml_files(path)) {
-    LoadedProfile loaded = read_profile(file);
+    LoadedProfile loaded = read_profile(file, sets);
     require_unique_id(seen, "profile", loaded.profile.id, loaded.id_where);
     profiles.push_back(std::move(loaded.profile));
   }

@@ -26,13 +26,16 @@ tls:
   client_key: certs/client.key
 timeout_ms: 5000
 max_response_bytes: 2048
+case_deadline_ms: 30000
+max_recorded_bytes: 4096
 capabilities: [pkce_s256, auto_login]
 policies:
   min_state_length: 8
-  label: "8"
-  strict: true
+  custom_parameter_prefix: "8"
+  pkce_default_method: plain
 clients:
   web:
+    roles: [default]
     client_id: 0oa1example
     auth_method: client_secret_basic
     secret_env: PARITY_LOAD_TEST_SECRET
@@ -113,9 +116,11 @@ TEST_F(ProfileLoaderTest, LoadsEveryKeyWithTheSecretFromTheEnvironment) {
   EXPECT_EQ(profile.tls.client_key, m_dir.path() + "/certs/client.key");
   EXPECT_EQ(profile.timeout_ms, 5000);
   EXPECT_EQ(profile.max_response_bytes, 2048U);
+  EXPECT_EQ(profile.case_deadline_ms, 30000);
+  EXPECT_EQ(profile.max_recorded_bytes, 4096U);
   EXPECT_EQ(profile.policies.at("min_state_length"), 8);
-  EXPECT_EQ(profile.policies.at("label"), "8");
-  EXPECT_EQ(profile.policies.at("strict"), true);
+  EXPECT_EQ(profile.policies.at("custom_parameter_prefix"), "8");
+  EXPECT_EQ(profile.policies.at("pkce_default_method"), "plain");
   EXPECT_TRUE(profile.embedded_server_config.empty());
 
   ASSERT_EQ(profile.clients.size(), 7U);
@@ -130,7 +135,7 @@ TEST_F(ProfileLoaderTest, LoadsEveryKeyWithTheSecretFromTheEnvironment) {
   EXPECT_EQ(web.scope, "openid profile");
   EXPECT_EQ(web.signing_alg, "");
   EXPECT_EQ(web.unavailable_reason, "");
-  EXPECT_EQ(web.where.str(), file() + ":20:3");
+  EXPECT_EQ(web.where.str(), file() + ":22:3");
 
   const Client& jwt = profile.clients[1];
   EXPECT_EQ(jwt.private_key_path, m_dir.path() + "/keys/client.pem");
@@ -157,6 +162,7 @@ TEST_F(ProfileLoaderTest, LoadsEveryKeyWithTheSecretFromTheEnvironment) {
                                    "client_auth:self_signed_tls_client_auth",
                                    "client_auth:tls_client_auth",
                                    "discovery",
+                                   "https",
                                    "login",
                                    "pkce_s256",
                                    "public_clients"}));
@@ -177,7 +183,7 @@ TEST_F(ProfileLoaderTest, EmbeddedServerProfileNeedsNoIssuer) {
 embedded_server: server/default.yaml
 capabilities: [discovery]
 clients:
-  web: { client_id: web, auth_method: client_secret_basic, secret: s3cret }
+  web: { roles: [default], client_id: web, auth_method: client_secret_basic, secret: s3cret }
   spa: { client_id: spa, auth_method: none }
 )"));
   EXPECT_EQ(profile.embedded_server_config, m_dir.path() + "/server/default.yaml");
@@ -188,10 +194,28 @@ clients:
   EXPECT_EQ(profile.timeout_ms, 10000);
   EXPECT_EQ(profile.clients[0].secret, "s3cret");
   EXPECT_EQ(profile.clients[0].secret_source, "the profile's 'secret' key");
-  EXPECT_EQ(
-      profile.capabilities,
-      (std::set<std::string>{
-          "client_auth:client_secret_basic", "client_auth:none", "discovery", "public_clients"}));
+  EXPECT_EQ(profile.capabilities,
+            (std::set<std::string>{"client_auth:client_secret_basic",
+                                   "client_auth:none",
+                                   "discovery",
+                                   "https",
+                                   "public_clients"}));
+  EXPECT_EQ(profile.transport, Transport::https);
+}
+
+// profiles/README.md, "Plain-HTTP test rigs": the declaration drops the `https` capability, so
+// the cases that require https (RFC 9126 §2) are skipped.
+TEST_F(ProfileLoaderTest, PlainHttpTransportDropsTheHttpsCapability) {
+  const Profile profile = load_profile(write(R"(id: rig
+issuer: http://127.0.0.1:8080
+discovery: true
+transport: plain_http
+clients:
+  spa: { client_id: spa, auth_method: none }
+)"));
+  EXPECT_EQ(profile.transport, Transport::plain_http);
+  EXPECT_FALSE(profile.capabilities.contains("https"));
+  EXPECT_TRUE(profile.capabilities.contains("discovery"));
 }
 
 TEST_F(ProfileLoaderTest, DiscoveryTakesAnExplicitMetadataUrl) {
@@ -250,8 +274,8 @@ TEST_F(ProfileLoaderTest, DuplicateProfileIdIsReportedAtTheSecond) {
 }
 
 struct BadProfile {
-  const char* yaml;
-  const char* error;  // expected message after "file:"
+  std::string yaml;
+  std::string error;  // expected message after "file:"
 };
 
 const std::vector<BadProfile> k_bad_profiles{
@@ -293,6 +317,13 @@ const std::vector<BadProfile> k_bad_profiles{
      "'_' and '-')"},
     {"id: x\nissuer: https://a.example\ndiscovery: true\n",
      "1:1: missing required key 'clients' in profile"},
+    {"id: x\nissuer: http://a.example\ndiscovery: true\ntransport: plain_htpp\nclients:\n"
+     "  spa: { client_id: s, auth_method: none }\n",
+     "4:12: unknown transport 'plain_htpp' (did you mean 'plain_http'?); expected one of: https, "
+     "plain_http"},
+    {"id: x\nissuer: http://a.example\ndiscovery: true\ntransport: plain_http\n"
+     "capabilities: [https]\nclients:\n  spa: { client_id: s, auth_method: none }\n",
+     "5:16: capability 'https' follows from 'transport'"},
     {"id: x\nissuer: https://a.example\ndiscovery: true\ncapabilities: [pkce_s265]\nclients:\n"
      "  spa: { client_id: s, auth_method: none }\n",
      "4:16: unknown capability 'pkce_s265' (did you mean 'pkce_s256'?)"},
@@ -304,9 +335,41 @@ const std::vector<BadProfile> k_bad_profiles{
     {"id: x\nissuer: https://a.example\ndiscovery: true\npolicies:\n  min_state_length: [8]\n"
      "clients:\n  spa: { client_id: s, auth_method: none }\n",
      "5:21: policy 'min_state_length' must be a scalar value"},
+    // The vocabulary (core/profile_vocabulary.hpp): a misspelt policy no longer passes.
+    {"id: x\nissuer: https://a.example\ndiscovery: true\npolicies:\n  min_state_lenght: 8\n"
+     "clients:\n  spa: { client_id: s, auth_method: none }\n",
+     "5:3: unknown policy 'min_state_lenght' (did you mean 'min_state_length'?); expected one "
+     "of: "},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\npolicies:\n  min_state_length: eight\n"
+     "clients:\n  spa: { client_id: s, auth_method: none }\n",
+     "5:21: policy 'min_state_length' must be a non-negative integer, not eight"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\npolicies:\n  request_uri_lifetime: 0\n"
+     "clients:\n  spa: { client_id: s, auth_method: none }\n",
+     "5:25: policy 'request_uri_lifetime' must be a positive integer number of seconds, not 0"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\npolicies:\n  pkce_default_method: s256\n"
+     "clients:\n  spa: { client_id: s, auth_method: none }\n",
+     "5:24: policy 'pkce_default_method' must be plain or S256, not s256"},
     {"id: x\nissuer: https://a.example\ndiscovery: true\ntimeout_ms: 0\nclients:\n"
      "  spa: { client_id: s, auth_method: none }\n",
      "4:1: 'timeout_ms' must be positive"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\nmax_recorded_bytes: 99999999999\n"
+     "clients:\n  spa: { client_id: s, auth_method: none }\n",
+     "4:1: 'max_recorded_bytes' must be at most 16777216"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\nmax_response_bytes: 1073741824\n"
+     "clients:\n  spa: { client_id: s, auth_method: none }\n",
+     "4:1: 'max_response_bytes' must be at most 268435456"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\ncase_deadline_ms: -1\n"
+     "clients:\n  spa: { client_id: s, auth_method: none }\n",
+     "4:1: 'case_deadline_ms' must be positive"},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\ntls: { ca_file: . }\n"
+     "clients:\n  spa: { client_id: s, auth_method: none }\n",
+     "4:17: not a regular file (a directory): "},
+    {"id: x\nissuer: https://a.example\ndiscovery: true\ndpop_key: /dev/zero\n"
+     "clients:\n  spa: { client_id: s, auth_method: none }\n",
+     "4:11: not a regular file (a character device): /dev/zero"},
+    // A 100 KB URL that is no URL: refused in linear time, quoted shortened.
+    {"id: x\nissuer: " + std::string(100 * 1024, 'a') + "\ndiscovery: true\n",
+     "2:9: invalid 'issuer' URL '" + std::string(200, 'a') + "…' (an http:// or https:// URL)"},
     {"id: x\nissuer: https://a.example\ndiscovery: true\nclients:\n"
      "  mtls: { client_id: m, auth_method: tls_client_auth }\n",
      "5:3: tls_client_auth client 'mtls' needs tls_client_cert and tls_client_key (or "
@@ -388,6 +451,118 @@ TEST_F(ProfileLoaderTest, BadLoginScriptsAreReportedAtTheOffendingNode) {
   EXPECT_NE(error_of(head + "login:\n  forms:\n    - match: { form_id: a }\n      fil: {}\n" + tail)
                 .find("unknown key 'fil'"),
             std::string::npos);
+}
+
+constexpr const char* k_browser_profile = R"(id: x
+issuer: https://a.example
+discovery: true
+login:
+  browser:
+    sessions: 3
+    step_timeout_ms: 4000
+    steps:
+      - wait_for_url: "https://a.example/login*"
+      - fill: "#user"
+        value: parity-user
+      - fill: "#pass"
+        value: "${env:PARITY_LOAD_TEST_SECRET}"
+      - click: "#go"
+      - click: "#consent"
+        optional: true
+        timeout_ms: 500
+clients:
+  spa: { client_id: s, auth_method: none }
+)";
+
+TEST_F(ProfileLoaderTest, BrowserLoginIsRead) {
+  ::setenv(k_secret_variable, "pa\"ss", 1);
+  const Profile profile = load_profile(write(k_browser_profile));
+  const BrowserScript& browser = profile.login.browser;
+  EXPECT_TRUE(browser.declared);
+  EXPECT_EQ(browser.sessions, 3);
+  EXPECT_EQ(browser.step_timeout_ms, 4000);
+  ASSERT_EQ(browser.steps.size(), 5U);
+  EXPECT_EQ(browser.steps[0].kind, BrowserStep::Kind::wait_url);
+  EXPECT_EQ(browser.steps[1].value, "parity-user");
+  EXPECT_FALSE(browser.steps[1].secret);
+  EXPECT_EQ(browser.steps[2].value, "pa\"ss");
+  EXPECT_TRUE(browser.steps[2].secret);
+  EXPECT_EQ(browser.steps[3].kind, BrowserStep::Kind::click);
+  EXPECT_TRUE(browser.steps[4].optional);
+  EXPECT_EQ(browser.steps[4].timeout_ms, 500);
+  // The plain value and its JSON spelling are both masked in reports.
+  EXPECT_EQ(profile.login.secrets, (std::vector<std::string>{"pa\"ss", "pa\\\"ss"}));
+  EXPECT_EQ(profile.capabilities.count("login"), 1U);
+}
+
+constexpr const char* k_http_profile = R"(id: x
+issuer: https://a.example
+discovery: true
+login:
+  http:
+    capture: { resume: "location:callback_url" }
+    steps:
+      - name: password
+        method: POST
+        url: "${origin}/api/auth/"
+        json: { username: u, password: "${env:PARITY_LOAD_TEST_SECRET}", remember: true }
+        expect_status: [200]
+      - url: "${resume}"
+        query: { g_continue: "", literal: "$${x}" }
+        capture: { code: "json:/code", sid: "header:Set-Cookie" }
+clients:
+  spa: { client_id: s, auth_method: none }
+)";
+
+TEST_F(ProfileLoaderTest, HttpStepLoginIsRead) {
+  ::setenv(k_secret_variable, "pa55word", 1);
+  const Profile profile = load_profile(write(k_http_profile));
+  const LoginScript& login = profile.login;
+  using Pairs = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(login.http_captures, (Pairs{{"resume", "location:callback_url"}}));
+  ASSERT_EQ(login.http_steps.size(), 2U);
+  const HttpLoginStep& password = login.http_steps[0];
+  EXPECT_EQ(password.method, "POST");
+  EXPECT_EQ(password.url, "${origin}/api/auth/");
+  EXPECT_EQ(password.json_body,
+            (nlohmann::json{{"username", "u"}, {"password", "pa55word"}, {"remember", true}}));
+  EXPECT_EQ(password.expect_status, std::vector<int>{200});
+  const HttpLoginStep& resume = login.http_steps[1];
+  EXPECT_EQ(resume.name, "step 2");
+  EXPECT_EQ(resume.method, "GET");
+  EXPECT_EQ(resume.query, (Pairs{{"g_continue", ""}, {"literal", "$${x}"}}));
+  EXPECT_EQ(resume.captures.size(), 2U);
+  EXPECT_EQ(login.secrets, std::vector<std::string>{"pa55word"});
+}
+
+TEST_F(ProfileLoaderTest, BadBrowserAndHttpLoginsAreReportedAtTheOffendingNode) {
+  const std::string head = "id: x\nissuer: https://a.example\ndiscovery: true\n";
+  const std::string tail = "clients:\n  spa: { client_id: s, auth_method: none }\n";
+  EXPECT_EQ(
+      error_of(head + "login:\n  browser:\n    steps:\n      - click: a\n        fill: b\n" + tail),
+      file() +
+          ":7:9: a browser step needs exactly one of 'wait_for' (CSS selector), "
+          "'wait_for_url' (URL glob), 'fill' or 'click'");
+  EXPECT_EQ(error_of(head + "login:\n  browser:\n    steps:\n      - fill: a\n" + tail),
+            file() + ":7:9: a 'fill' step needs 'value'");
+  EXPECT_EQ(error_of(head + "login:\n  forms: []\n  browser:\n    steps: []\n" + tail),
+            file() +
+                ":5:3: 'forms' cannot be combined with 'browser': the browser does the "
+                "whole login");
+  EXPECT_EQ(error_of(head + "login:\n  browser:\n    sessions: 0\n    steps: []\n" + tail),
+            file() + ":6:5: 'sessions' must be between 1 and 16");
+  EXPECT_EQ(
+      error_of(head + "login:\n  http:\n    steps:\n      - url: x\n        json: {}\n" + tail),
+      file() + ":7:9: a step with a body needs a 'method' other than GET");
+  EXPECT_EQ(error_of(head +
+                     "login:\n  http:\n    capture: { origin: location }\n    steps: [{url: x}]\n" +
+                     tail),
+            file() + ":6:16: capture 'origin' redefines a login variable");
+  EXPECT_NE(
+      error_of(head +
+               "login:\n  http:\n    steps:\n      - url: x\n        capture: { a: body }\n" + tail)
+          .find("capture 'body' is not one of location"),
+      std::string::npos);
 }
 
 TEST_F(ProfileLoaderTest, BadProfilesAreReportedAtTheOffendingNode) {

@@ -153,7 +153,8 @@ TEST_F(SuiteExtensionsTest, ReadsRepetitionAndAggregate) {
 }
 
 TEST_F(SuiteExtensionsTest, StepsRunOnceByDefault) {
-  const Step& step = load("    steps: [{push: {}}]\n").cases[0].steps[0];
+  const Suite suite = load("    steps: [{push: {}}]\n");  // the step must outlive this line
+  const Step& step = suite.cases[0].steps[0];
   EXPECT_EQ(step.repeat, 1);
   EXPECT_FALSE(step.concurrently);
   EXPECT_TRUE(step.aggregate.empty());

@@ -46,7 +46,7 @@ const std::vector<std::string> k_aggregate_selectors{
 const std::vector<std::string> k_aggregate_predicates{
     "equals", "not_equals", "one_of", "between", "at_least", "at_most"};
 constexpr long k_max_repeat = 1000;
-const std::vector<std::string> k_levels{"must", "should"};
+const std::vector<std::string> k_levels{"must", "should", "fapi2"};
 constexpr int k_max_random_length = 4096;
 
 Text read_wait(const YAML::Node& node, const std::string& file) {
@@ -362,7 +362,9 @@ void read_case_meta(MapReader& reader, Case& kase) {
   }
   if (const auto level = optional_scalar(reader, "level")) {
     require_choice(*level, k_levels, "level");
-    kase.level = level->value == "should" ? Level::should : Level::must;
+    kase.level = level->value == "must" ? Level::must : Level::should;
+    kase.must_under_fapi2 = level->value == "fapi2";
+    kase.level_where = level->where;
   }
   if (const auto client = optional_scalar(reader, "client")) {
     check_client_selector(*client);

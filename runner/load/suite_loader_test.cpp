@@ -341,7 +341,7 @@ TEST_F(SuiteLoaderTest, MissingPathCannotBeRead) {
     load_suites({missing});
     FAIL() << "no error";
   } catch (const LoadError& e) {
-    EXPECT_EQ(std::string(e.what()), missing + ": cannot read: No such file or directory");
+    EXPECT_EQ(std::string(e.what()), missing + ": file not found");
   }
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/build_info.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -43,7 +45,8 @@ class TempDir {
   std::string copy_fixture(const std::string& fixture, const std::string& name) const {
     const std::filesystem::path file = std::filesystem::path(m_path) / name;
     std::filesystem::create_directories(file.parent_path());
-    std::filesystem::copy_file(std::filesystem::path(PARITY_FIXTURES_DIR) / fixture, file);
+    std::filesystem::copy_file(
+        std::filesystem::path(parity::build_info::source_path("fixtures")) / fixture, file);
     return file.string();
   }
 

@@ -1,24 +1,31 @@
 #include "load/yaml_reader.hpp"
 
+#include "core/input_file.hpp"
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
+#include <cstdint>
 #include <cstdlib>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <regex>
+#include <deque>
+#include <mutex>
 #include <sstream>
+#include <unordered_map>
 
 namespace parity::load {
 namespace {
 
-// Counts the documents of a stream and where the second one starts, building nothing.
-class DocumentProbe : public YAML::EventHandler {
+// Counts the documents of a stream and where the second one starts, and bounds what aliases
+// add to the first, building nothing. yaml-cpp 0.7 shares an aliased node in the node graph,
+// but every reader that walks the graph (to_json, the loaders) meets it once per alias: a
+// "billion laughs" document of a few hundred bytes would expand to billions of nodes there,
+// and an alias inside the node it names would make the walk endless.
+class DocumentCheck : public YAML::EventHandler {
  public:
+  explicit DocumentCheck(std::string path) : m_path(std::move(path)) {}
+
   int documents = 0;
   YAML::Mark second_document;
   bool second_is_empty = false;  ///< the second document is a lone null (a stray token)
@@ -31,34 +38,47 @@ class DocumentProbe : public YAML::EventHandler {
     }
   }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     first_event(mark, true);
+    add_leaf(anchor);
   }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     first_event(mark, false);
+    add_alias(mark, anchor);
   }
   void OnScalar(const YAML::Mark& mark,
                 const std::string& /*tag*/,
-                YAML::anchor_t /*anchor*/,
+                YAML::anchor_t anchor,
                 const std::string& /*value*/) override {
     first_event(mark, false);
+    add_leaf(anchor);
   }
   void OnSequenceStart(const YAML::Mark& mark,
                        const std::string& /*tag*/,
-                       YAML::anchor_t /*anchor*/,
+                       YAML::anchor_t anchor,
                        YAML::EmitterStyle::value /*style*/) override {
     first_event(mark, false);
+    m_open.push_back({anchor, 1});
   }
-  void OnSequenceEnd() override {}
+  void OnSequenceEnd() override { close_collection(); }
   void OnMapStart(const YAML::Mark& mark,
                   const std::string& /*tag*/,
-                  YAML::anchor_t /*anchor*/,
+                  YAML::anchor_t anchor,
                   YAML::EmitterStyle::value /*style*/) override {
     first_event(mark, false);
+    m_open.push_back({anchor, 1});
   }
-  void OnMapEnd() override {}
+  void OnMapEnd() override { close_collection(); }
 
  private:
+  // A collection being read: its anchor (0: none) and its nodes so far, aliases expanded.
+  struct Open {
+    YAML::anchor_t anchor = 0;
+    std::uint64_t nodes = 0;
+  };
+  // Sizes saturate here, far above the cap and far below overflow.
+  static constexpr std::uint64_t k_saturated = std::uint64_t{1} << 60;
+
   void first_event(const YAML::Mark& mark, bool null) {
     if (m_first_event && documents == 2) {
       second_document = mark;
@@ -66,27 +86,64 @@ class DocumentProbe : public YAML::EventHandler {
     }
     m_first_event = false;
   }
+
+  void add_nodes(std::uint64_t nodes) {
+    if (!m_open.empty()) {
+      m_open.back().nodes = std::min(k_saturated, m_open.back().nodes + nodes);
+    }
+  }
+
+  void add_leaf(YAML::anchor_t anchor) {
+    if (anchor != 0) {
+      m_sizes[anchor] = 1;
+    }
+    add_nodes(1);
+  }
+
+  void close_collection() {
+    const Open closed = m_open.back();
+    m_open.pop_back();
+    if (closed.anchor != 0) {
+      m_sizes[closed.anchor] = closed.nodes;
+    }
+    add_nodes(closed.nodes);
+  }
+
+  void add_alias(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    const bool inside = std::any_of(
+        m_open.begin(), m_open.end(), [&](const Open& open) { return open.anchor == anchor; });
+    if (inside) {
+      throw LoadError({m_path, mark.line + 1, mark.column + 1},
+                      "this alias refers to a node that contains it (the node would be endless)");
+    }
+    const auto size = m_sizes.find(anchor);
+    const std::uint64_t nodes = size == m_sizes.end() ? 1 : size->second;
+    m_alias_nodes = std::min(k_saturated, m_alias_nodes + nodes);
+    if (m_alias_nodes > k_max_alias_nodes) {
+      throw LoadError({m_path, mark.line + 1, mark.column + 1},
+                      "aliases expand this document by more than " +
+                          std::to_string(k_max_alias_nodes) +
+                          " nodes (an alias bomb?); write the repeated content out or share less");
+    }
+    add_nodes(nodes);
+  }
+
+  std::string m_path;
   bool m_first_event = false;
+  std::vector<Open> m_open;
+  std::unordered_map<YAML::anchor_t, std::uint64_t> m_sizes;
+  std::uint64_t m_alias_nodes = 0;  ///< nodes that aliases add, counted once per alias
 };
 
 // yaml-cpp 0.7 tags plain scalars "?" and quoted or block scalars "!".
 constexpr const char* k_plain_tag = "?";
 
 std::string read_file(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw LoadError({path, 0, 0}, "cannot read: is a directory");
+  try {
+    return read_input_file(path, k_max_yaml_file_bytes);
+  } catch (const InputFileError& error) {
+    throw LoadError({path, 0, 0}, error.what());
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw LoadError({path, 0, 0}, std::string("cannot read: ") + std::strerror(errno));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    throw LoadError({path, 0, 0}, "cannot read: I/O error");
-  }
-  return text.str();
 }
 
 bool is_null_word(const std::string& text) {
@@ -103,6 +160,49 @@ std::optional<bool> bool_word(const std::string& text) {
   return std::nullopt;
 }
 
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Skips digits from `pos`; returns how many there were.
+std::size_t skip_digits(std::string_view text, std::size_t& pos) {
+  const std::size_t start = pos;
+  while (pos < text.size() && is_digit(text[pos])) {
+    ++pos;
+  }
+  return pos - start;
+}
+
+// YAML 1.2 core schema: [-+]?[0-9]+
+bool is_int_word(std::string_view text) {
+  std::size_t pos = text.empty() || (text[0] != '-' && text[0] != '+') ? 0 : 1;
+  return skip_digits(text, pos) > 0 && pos == text.size();
+}
+
+// YAML 1.2 core schema: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+bool is_float_word(std::string_view text) {
+  std::size_t pos = text.empty() || (text[0] != '-' && text[0] != '+') ? 0 : 1;
+  const std::size_t whole = skip_digits(text, pos);
+  std::size_t fraction = 0;
+  if (pos < text.size() && text[pos] == '.') {
+    ++pos;
+    fraction = skip_digits(text, pos);
+  }
+  if (whole == 0 && fraction == 0) {
+    return false;
+  }
+  if (pos < text.size() && (text[pos] == 'e' || text[pos] == 'E')) {
+    ++pos;
+    if (pos < text.size() && (text[pos] == '-' || text[pos] == '+')) {
+      ++pos;
+    }
+    if (skip_digits(text, pos) == 0) {
+      return false;
+    }
+  }
+  return pos == text.size();
+}
+
 // YAML 1.2 core schema, decimal integers and floats only.
 nlohmann::json resolve_plain(const std::string& text) {
   if (is_null_word(text)) {
@@ -111,9 +211,7 @@ nlohmann::json resolve_plain(const std::string& text) {
   if (auto flag = bool_word(text)) {
     return *flag;
   }
-  static const std::regex k_int(R"([-+]?[0-9]+)");
-  static const std::regex k_float(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
-  if (std::regex_match(text, k_int)) {
+  if (is_int_word(text)) {
     const char* begin = text.data() + (text.front() == '+' ? 1 : 0);
     long long value = 0;
     auto [end, ec] = std::from_chars(begin, text.data() + text.size(), value);
@@ -121,21 +219,10 @@ nlohmann::json resolve_plain(const std::string& text) {
       return value;
     }
   }
-  if (std::regex_match(text, k_float)) {
+  if (is_float_word(text)) {
     return std::strtod(text.c_str(), nullptr);
   }
   return text;
-}
-
-// Returns the value node for `key` without mutating the map (operator[] may insert).
-std::optional<std::pair<YAML::Node, YAML::Node>> find_entry(const YAML::Node& map,
-                                                            const std::string& key) {
-  for (auto it = map.begin(); it != map.end(); ++it) {
-    if (it->first.Scalar() == key) {
-      return std::make_pair(it->first, it->second);
-    }
-  }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -148,7 +235,7 @@ YAML::Node parse_yaml_file(const std::string& path) {
     // document forever, growing memory; found by runner/fuzz.sh, profile_loader).
     std::istringstream stream(text);
     YAML::Parser parser(stream);
-    DocumentProbe probe;
+    DocumentCheck probe(path);
     while (probe.documents < 2 && parser.HandleNextDocument(probe)) {
     }
     if (probe.documents == 0) {
@@ -171,12 +258,68 @@ YAML::Node parse_yaml_file(const std::string& path) {
   }
 }
 
+namespace {
+
+// Files whose nodes were marked by mark_source_file, in marking order; a node's tag ends with
+// k_file_mark and its file's index here. Only grows, so that an index stays valid.
+std::mutex g_marked_files_mutex;
+std::deque<std::string> g_marked_files;
+
+constexpr char k_file_mark = '\x1f';
+
+// The tag as the YAML file wrote it (yaml-cpp's "?" or "!" for untagged scalars).
+std::string_view written_tag(const YAML::Node& node) {
+  const std::string& tag = node.Tag();
+  return std::string_view(tag).substr(0, tag.find(k_file_mark));
+}
+
+const std::string& marked_file(const YAML::Node& node, const std::string& fallback) {
+  const std::string& tag = node.Tag();
+  const std::size_t mark = tag.find(k_file_mark);
+  if (mark == std::string::npos) {
+    return fallback;
+  }
+  const std::size_t index = std::strtoull(tag.c_str() + mark + 1, nullptr, 10);
+  const std::lock_guard<std::mutex> lock(g_marked_files_mutex);
+  return index < g_marked_files.size() ? g_marked_files[index] : fallback;
+}
+
+void mark_nodes(YAML::Node node, const std::string& suffix) {
+  if (!node.IsDefined() || node.Tag().find(k_file_mark) != std::string::npos) {
+    return;  // an alias met again: marked already
+  }
+  node.SetTag(node.Tag() + suffix);
+  if (node.IsSequence()) {
+    for (auto item : node) {
+      mark_nodes(item, suffix);
+    }
+  } else if (node.IsMap()) {
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      mark_nodes(it->first, suffix);
+      mark_nodes(it->second, suffix);
+    }
+  }
+}
+
+}  // namespace
+
+void mark_source_file(const YAML::Node& root, const std::string& file) {
+  std::size_t index = 0;
+  {
+    const std::lock_guard<std::mutex> lock(g_marked_files_mutex);
+    index = g_marked_files.size();
+    g_marked_files.push_back(file);
+  }
+  mark_nodes(root, std::string(1, k_file_mark) + std::to_string(index));
+}
+
 SourceLocation location_of(const YAML::Node& node, const std::string& file) {
   const YAML::Mark mark = node.Mark();
+  const std::string& source = marked_file(node, file);
   if (mark.is_null()) {
-    return {file, 0, 0};
+    return {source, 0, 0};
   }
-  return {file, mark.line + 1, mark.column + 1};
+  return {source, mark.line + 1, mark.column + 1};
 }
 
 nlohmann::json to_json(const YAML::Node& node) {
@@ -185,8 +328,8 @@ nlohmann::json to_json(const YAML::Node& node) {
     case YAML::NodeType::Undefined:
       return nullptr;
     case YAML::NodeType::Scalar:
-      return node.Tag() == k_plain_tag ? resolve_plain(node.Scalar())
-                                       : nlohmann::json(node.Scalar());
+      return written_tag(node) == k_plain_tag ? resolve_plain(node.Scalar())
+                                              : nlohmann::json(node.Scalar());
     case YAML::NodeType::Sequence: {
       nlohmann::json array = nlohmann::json::array();
       for (const auto& item : node) {
@@ -210,13 +353,12 @@ MapReader::MapReader(const YAML::Node& node, std::string file, std::string what)
   if (!m_node.IsMap()) {
     throw LoadError(load::location_of(m_node, m_file), m_what + " must be a mapping");
   }
-  std::set<std::string> seen;
   for (auto it = m_node.begin(); it != m_node.end(); ++it) {
     if (!it->first.IsScalar()) {
       throw LoadError(load::location_of(it->first, m_file),
                       "keys in " + m_what + " must be strings");
     }
-    if (!seen.insert(it->first.Scalar()).second) {
+    if (!m_entries.try_emplace(it->first.Scalar(), it->first, it->second).second) {
       throw LoadError(load::location_of(it->first, m_file),
                       "duplicate key '" + it->first.Scalar() + "' in " + m_what);
     }
@@ -233,7 +375,7 @@ std::string MapReader::required_string(const std::string& key) {
 
 std::optional<std::string> MapReader::optional_string(const std::string& key) {
   m_read.insert(key);
-  auto entry = find_entry(m_node, key);
+  auto entry = find_entry(key);
   if (!entry) {
     return std::nullopt;
   }
@@ -251,7 +393,7 @@ long MapReader::optional_int(const std::string& key, long fallback) {
 
 std::optional<long> MapReader::optional_int(const std::string& key) {
   m_read.insert(key);
-  auto entry = find_entry(m_node, key);
+  auto entry = find_entry(key);
   if (!entry) {
     return std::nullopt;
   }
@@ -266,7 +408,7 @@ std::optional<long> MapReader::optional_int(const std::string& key) {
 
 bool MapReader::optional_bool(const std::string& key, bool fallback) {
   m_read.insert(key);
-  auto entry = find_entry(m_node, key);
+  auto entry = find_entry(key);
   if (!entry) {
     return fallback;
   }
@@ -281,7 +423,7 @@ bool MapReader::optional_bool(const std::string& key, bool fallback) {
 
 std::vector<std::string> MapReader::optional_string_list(const std::string& key) {
   m_read.insert(key);
-  auto entry = find_entry(m_node, key);
+  auto entry = find_entry(key);
   if (!entry) {
     return {};
   }
@@ -309,7 +451,7 @@ YAML::Node MapReader::required_node(const std::string& key) {
 
 std::optional<YAML::Node> MapReader::optional_node(const std::string& key) {
   m_read.insert(key);
-  auto entry = find_entry(m_node, key);
+  auto entry = find_entry(key);
   if (!entry) {
     return std::nullopt;
   }
@@ -317,7 +459,7 @@ std::optional<YAML::Node> MapReader::optional_node(const std::string& key) {
 }
 
 bool MapReader::has(const std::string& key) const {
-  return find_entry(m_node, key).has_value();
+  return m_entries.contains(key);
 }
 
 std::vector<std::string> MapReader::keys() const {
@@ -328,12 +470,21 @@ std::vector<std::string> MapReader::keys() const {
   return names;
 }
 
+std::optional<std::pair<YAML::Node, YAML::Node>> MapReader::find_entry(
+    const std::string& key) const {
+  const auto found = m_entries.find(key);
+  if (found == m_entries.end()) {
+    return std::nullopt;
+  }
+  return found->second;
+}
+
 SourceLocation MapReader::location() const {
   return load::location_of(m_node, m_file);
 }
 
 SourceLocation MapReader::location_of_key(const std::string& key) const {
-  auto entry = find_entry(m_node, key);
+  auto entry = find_entry(key);
   return entry ? load::location_of(entry->first, m_file) : location();
 }
 

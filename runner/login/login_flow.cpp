@@ -4,6 +4,7 @@
 #include "login/cookie_jar.hpp"
 #include "login/form_fill.hpp"
 #include "login/html_form.hpp"
+#include "login/http_steps.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -23,11 +24,15 @@ std::string origin_of(const std::string& url) {
   return parsed ? parsed->scheme + "://" + parsed->host + ":" + parsed->port : "";
 }
 
+// The path of `url`, without its query (which may carry credentials).
+std::string path_of(const std::string& url) {
+  const std::optional<http::Url> parsed = http::parse_url(url);
+  return parsed ? parsed->path : url.substr(0, url.find_first_of("?#"));
+}
+
 // "GET /interaction/abc (status 200)": where a page came from, without its query.
 std::string where_of(const http::Exchange& exchange) {
-  const std::optional<http::Url> url = http::parse_url(exchange.request.url);
-  const std::string path = url ? url->path : exchange.request.url;
-  return exchange.request.method + " " + path + " (status " +
+  return exchange.request.method + " " + path_of(exchange.request.url) + " (status " +
          std::to_string(exchange.response.status) + ")";
 }
 
@@ -101,6 +106,35 @@ Decision decide(const http::Exchange& current,
   return decision;
 }
 
+bool is_redirect(const http::Response& response) {
+  return response.status >= 300 && response.status < 400 &&
+         http::find_header(response.headers, "Location").has_value();
+}
+
+// RFC 9110 §15.4: a client ought to detect infinite redirection. A chain of redirects that
+// comes back to a request it already sent, with the same cookies, can only go round again.
+class RedirectChain {
+ public:
+  /// Records `next` (to be sent after a redirect, or after a page when `after_redirect` is
+  /// false); returns the hop count of the loop it closes, or 0.
+  std::size_t add(const http::Request& next, bool after_redirect) {
+    if (!after_redirect) {
+      m_seen.clear();
+    }
+    std::string key = next.method + " " + next.url + "\n" +
+                      http::find_header(next.headers, "Cookie").value_or("");
+    const auto found = std::find(m_seen.begin(), m_seen.end(), key);
+    if (found != m_seen.end()) {
+      return static_cast<std::size_t>(m_seen.end() - found);
+    }
+    m_seen.push_back(std::move(key));
+    return 0;
+  }
+
+ private:
+  std::vector<std::string> m_seen;
+};
+
 void prepare(http::Request& request, const CookieJar& jar) {
   request.headers.erase(
       std::remove_if(
@@ -139,6 +173,20 @@ LoginResult complete_authorization(http::HttpClient& http,
   jar.store(first.request.url, first.response.headers);
   const std::string origin = origin_of(first.request.url);
   const http::Exchange* current = &first;
+  RedirectChain chain;
+  chain.add(first.request, false);
+  if (!script.http_steps.empty() && first.transport_error.empty() &&
+      !decide(first, script, origin, redirect_uris).stop) {
+    // An API login (profiles/README.md, "Login through HTTP steps"); the last step's answer
+    // goes on like any page.
+    HttpStepsResult steps = run_http_steps(http, first, script, redirect_uris, jar);
+    result.exchanges = std::move(steps.exchanges);
+    if (!steps.error.empty()) {
+      result.error = std::move(steps.error);
+      return result;
+    }
+    current = &result.exchanges.back();
+  }
   while (current->transport_error.empty()) {
     Decision decision = decide(*current, script, origin, redirect_uris);
     if (decision.stop) {
@@ -155,6 +203,13 @@ LoginResult complete_authorization(http::HttpClient& http,
       return result;
     }
     prepare(decision.next, jar);
+    if (const std::size_t hops = chain.add(decision.next, is_redirect(current->response))) {
+      result.error = "login: redirect loop: " + where_of(*current) + " leads back to " +
+                     decision.next.method + " " + path_of(decision.next.url) + " after " +
+                     std::to_string(hops) + (hops == 1 ? " hop" : " hops") +
+                     " with the same cookies";
+      return result;
+    }
     result.exchanges.push_back(http.send(decision.next));
     current = &result.exchanges.back();
     jar.store(current->request.url, current->response.headers);

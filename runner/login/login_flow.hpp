@@ -18,6 +18,9 @@ struct LoginResult {
   /// rule of the script handles, an unsupported form, or the request limit. The case is then
   /// errored with this message (it names the page, never field values).
   std::string error;
+  /// A browser login that failed: the screenshot of the page, as reports name it (relative to
+  /// the directory of the reports); empty otherwise.
+  std::string screenshot;
 };
 
 /// Acts as the end-user's browser from `first`, the authorization endpoint's response

@@ -63,6 +63,20 @@ class FakeProvider {
       res.status = 302;
       res.set_header("Location", "/loop");
     });
+    routes.Get("/loop-a", [](const httplib::Request&, httplib::Response& res) {
+      res.status = 302;
+      res.set_header("Location", "/loop-b");
+    });
+    routes.Get("/loop-b", [](const httplib::Request&, httplib::Response& res) {
+      res.status = 302;
+      res.set_header("Location", "/loop-a");
+    });
+    // A new cookie on every turn: never the same request twice, so only the bound stops it.
+    routes.Get("/spin", [this](const httplib::Request&, httplib::Response& res) {
+      res.status = 302;
+      res.set_header("Location", "/spin");
+      res.set_header("Set-Cookie", "turn=" + std::to_string(++m_turns));
+    });
     routes.Get("/away", [](const httplib::Request&, httplib::Response& res) {
       res.status = 302;
       res.set_header("Location", "https://idp.elsewhere.example/login");
@@ -84,6 +98,7 @@ class FakeProvider {
   const std::string& login_body() const { return m_login_body; }
 
  private:
+  std::atomic<int> m_turns{0};  // before m_server: outlives its handler threads
   http::testing::LoopbackServer m_server;
   std::string m_login_body;
   int m_port = 0;
@@ -171,13 +186,30 @@ TEST(LoginFlow, PageNoRuleHandlesIsAnErrorNamingThePage) {
   EXPECT_EQ(result.error.find("s3cret"), std::string::npos);
 }
 
-TEST(LoginFlow, RedirectLoopIsBounded) {
+TEST(LoginFlow, RedirectLoopIsReportedWithItsHopCount) {
+  FakeProvider provider;
+  http::CurlClient client({});
+  const LoginResult self = complete_authorization(
+      client, authorize(client, provider.url("/loop")), dev_login_script(), k_redirect_uris);
+  EXPECT_TRUE(self.exchanges.empty());
+  EXPECT_EQ(self.error,
+            "login: redirect loop: GET /loop (status 302) leads back to GET /loop after 1 hop "
+            "with the same cookies");
+  const LoginResult pair = complete_authorization(
+      client, authorize(client, provider.url("/loop-a")), dev_login_script(), k_redirect_uris);
+  EXPECT_EQ(pair.exchanges.size(), 1U);
+  EXPECT_EQ(pair.error,
+            "login: redirect loop: GET /loop-b (status 302) leads back to GET /loop-a after 2 hops "
+            "with the same cookies");
+}
+
+TEST(LoginFlow, RedirectsThatChangeCookiesAreBounded) {
   FakeProvider provider;
   http::CurlClient client({});
   LoginScript script = dev_login_script();
   script.max_requests = 5;
   const LoginResult result = complete_authorization(
-      client, authorize(client, provider.url("/loop")), script, k_redirect_uris);
+      client, authorize(client, provider.url("/spin")), script, k_redirect_uris);
   EXPECT_EQ(result.exchanges.size(), 5U);
   EXPECT_NE(result.error.find("after 5 requests"), std::string::npos) << result.error;
 }

@@ -52,7 +52,46 @@ void create_parent(const std::filesystem::path& path) {
   }
 }
 
+/// The first existing ancestor of `path` that is not a directory, if any.
+std::filesystem::path blocking_file(const std::filesystem::path& path) {
+  std::error_code error;
+  for (std::filesystem::path at = path; !at.empty(); at = at.parent_path()) {
+    if (std::filesystem::exists(at, error) && !std::filesystem::is_directory(at, error)) {
+      return at;
+    }
+    if (at == at.parent_path()) {
+      break;
+    }
+  }
+  return {};
+}
+
 }  // namespace
+
+std::string unwritable_reason(const std::filesystem::path& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    return "it is a directory";
+  }
+  const std::filesystem::path parent =
+      path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+  if (const std::filesystem::path file = blocking_file(parent); !file.empty()) {
+    return file == parent ? "its directory " + parent.string() + " is not a directory"
+                          : file.string() + " is not a directory";
+  }
+  std::filesystem::create_directories(parent, error);
+  if (error) {
+    return "cannot create directory " + parent.string() + ": " + error.message();
+  }
+  const std::filesystem::path probe = temp_path_for(path);
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    return "cannot create files in " + parent.string() + ": " + std::strerror(errno);
+  }
+  ::close(fd);
+  ::unlink(probe.c_str());
+  return "";
+}
 
 void write_text_atomic(const std::filesystem::path& path, std::string_view content) {
   create_parent(path);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <stdexcept>
+#include <unistd.h>
 
 namespace parity::report {
 namespace {
@@ -70,6 +71,38 @@ TEST(FilesTest, ParentThatIsAFileIsReported) {
     const std::string message = error.what();
     EXPECT_EQ(message.rfind(file.string() + ": cannot create directory ", 0), 0U) << message;
   }
+}
+
+TEST(FilesTest, UnwritableReasonNamesWhatIsInTheWay) {
+  const TempDir dir;
+  write_text_atomic(dir.path() / "plain", "x");
+  // --out naming a regular file: its reports would go under a file.
+  EXPECT_EQ(unwritable_reason(dir.path() / "plain" / "reference.json"),
+            "its directory " + (dir.path() / "plain").string() + " is not a directory");
+  EXPECT_EQ(unwritable_reason(dir.path() / "plain" / "deeper" / "reference.json"),
+            (dir.path() / "plain").string() + " is not a directory");
+  // A report path that is a directory.
+  std::filesystem::create_directories(dir.path() / "taken.json");
+  EXPECT_EQ(unwritable_reason(dir.path() / "taken.json"), "it is a directory");
+  // Missing directories are created, and nothing is left behind.
+  EXPECT_EQ(unwritable_reason(dir.path() / "new" / "sub" / "reference.json"), "");
+  EXPECT_TRUE(std::filesystem::is_directory(dir.path() / "new" / "sub"));
+  EXPECT_EQ(entries(dir.path() / "new" / "sub"), 0U);
+}
+
+TEST(FilesTest, UnwritableReasonSeesAReadOnlyDirectory) {
+  if (::geteuid() == 0) {
+    GTEST_SKIP() << "root writes into read-only directories";
+  }
+  const TempDir dir;
+  const std::filesystem::path locked = dir.path() / "locked";
+  std::filesystem::create_directories(locked);
+  std::filesystem::permissions(
+      locked, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+  const std::string reason = unwritable_reason(locked / "reference.json");
+  std::filesystem::permissions(locked, std::filesystem::perms::owner_all);
+  EXPECT_EQ(reason.rfind("cannot create files in " + locked.string() + ": ", 0), 0U) << reason;
+  EXPECT_NE(reason.find("Permission denied"), std::string::npos) << reason;
 }
 
 }  // namespace

@@ -239,9 +239,11 @@ CaseResult read_case(const Reader& in, const json& node, const std::string& path
   out.requirements = string_list(in, node, path, "requirements");
   out.tags = string_list(in, node, path, "tags");
   out.level = level_value(in, node, path);
+  out.level_reason = in.string(node, path, "level_reason");
   out.outcome = enum_value(in, node, path, "outcome", k_outcomes);
   out.skip_reason = in.string(node, path, "skip_reason");
   out.error = in.string(node, path, "error");
+  out.login_screenshot = in.string(node, path, "login_screenshot");
   out.elapsed_ms = in.integer(node, path, "elapsed_ms");
   const json& steps = in.array(node, path, "steps");
   for (std::size_t i = 0; i < steps.size(); ++i) {
@@ -250,8 +252,25 @@ CaseResult read_case(const Reader& in, const json& node, const std::string& path
   return out;
 }
 
+/// Says plainly when `doc` is not the JSON report of a run, before any member is read.
 void check_header(const Reader& in, const json& doc) {
-  in.expect(doc, "", json::value_t::object, "a JSON object at the top level");
+  if (!doc.is_object()) {
+    in.fail("",
+            std::string("not a parity JSON report (the document is ") + doc.type_name() +
+                ", not an object); give the <profile>.json that `parity run` wrote");
+  }
+  const auto tool = doc.find("tool");
+  const auto kind = doc.find("kind");
+  if (tool == doc.end() || !tool->is_string() || *tool != "parity") {
+    in.fail("",
+            "not a parity JSON report (it has no \"tool\": \"parity\"); give the "
+            "<profile>.json that `parity run` wrote");
+  }
+  if (kind != doc.end() && kind->is_string()) {
+    in.fail("",
+            "not the report of a run: it is a parity " + kind->get<std::string>() +
+                " document; give the <profile>.json that `parity run` wrote");
+  }
   const json* version = in.member(doc, "", "schema_version", true);
   in.expect(*version, "schema_version", json::value_t::number_integer, "an integer");
   if (version->get<std::int64_t>() != k_json_schema_version) {
@@ -259,13 +278,26 @@ void check_header(const Reader& in, const json& doc) {
             "unsupported schema_version " + version->dump() + " (this parity reads " +
                 std::to_string(k_json_schema_version) + ")");
   }
-  const std::string tool = in.string(doc, "", "tool");
-  if (!tool.empty() && tool != "parity") {
-    in.fail("tool", "not a parity result (tool is '" + tool + "')");
-  }
 }
 
 }  // namespace
+
+std::string not_json_message(std::size_t byte) {
+  return "not a parity JSON report: not JSON (syntax error at byte " + std::to_string(byte) +
+         "); give the <profile>.json that `parity run` wrote";
+}
+
+// "transport" (absent in reports written before it existed: https).
+Transport read_transport(const Reader& in, const json& doc) {
+  const std::string name = in.string(doc, "", "transport");
+  if (name.empty()) {
+    return Transport::https;
+  }
+  if (const auto transport = parse_transport(name)) {
+    return *transport;
+  }
+  in.fail("transport", "unknown transport '" + name + "' (expected https or plain_http)");
+}
 
 RunResult from_json(const json& doc, const std::string& source_name) {
   const Reader in(source_name);
@@ -278,8 +310,11 @@ RunResult from_json(const json& doc, const std::string& source_name) {
   out.emulation = in.string(profile, "profile", "emulation");
   out.issuer = in.string(profile, "profile", "issuer");
   out.started_at = in.string(doc, "", "started_at");
+  out.hostname = in.string(doc, "", "hostname");
+  out.setup_error = in.string(doc, "", "setup_error");
   out.elapsed_ms = in.integer(doc, "", "elapsed_ms");
   out.tls_verified = in.boolean(doc, "", "tls_verified", true);
+  out.transport = read_transport(in, doc);
   out.embedded_server = in.boolean(doc, "", "embedded_server", false);
   const json& cases = in.array(doc, "", "cases", true);
   for (std::size_t i = 0; i < cases.size(); ++i) {
@@ -293,8 +328,7 @@ RunResult read_json(std::istream& in, const std::string& source_name) {
   try {
     doc = json::parse(in);
   } catch (const json::parse_error& error) {
-    throw LoadError(SourceLocation{source_name, 0, 0},
-                    "not valid JSON: " + std::string(error.what()));
+    throw LoadError(SourceLocation{source_name, 0, 0}, not_json_message(error.byte));
   }
   return from_json(doc, source_name);
 }

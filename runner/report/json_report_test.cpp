@@ -82,17 +82,19 @@ TEST(JsonReportTest, CaseStepCheckAndExchangeShape) {
   EXPECT_EQ(errored.at("response").at("status"), 0);
 }
 
-TEST(JsonReportTest, InvalidUtf8IsReplacedNotThrown) {
+TEST(JsonReportTest, InvalidUtf8AndControlsAreShownNotThrown) {
   const RunResult run = sample_run();
   std::ostringstream out;
   ASSERT_NO_THROW(write_json(run, out));
   const json doc = to_json(run);
   const std::string body =
       doc.at("cases").at(3).at("steps").at(0).at("exchanges").at(0).at("response").at("body");
-  EXPECT_EQ(body.rfind("bad\xef\xbf\xbd\xef\xbf\xbd utf8 ", 0), 0U);
+  EXPECT_EQ(body.rfind("bad\\xff\\xfe utf8 \\xed\\xa0\\x80 cut\\xe2\\x82 ctl\\x01\\x1b[31m", 0),
+            0U);
   EXPECT_NE(body.find("]]> <&>\"' end"), std::string::npos);
   EXPECT_NO_THROW((void)doc.dump());
-  EXPECT_NE(out.str().find("\\u001b[31m"), std::string::npos);  // controls are JSON-escaped
+  EXPECT_NE(out.str().find("ctl\\\\x01\\\\x1b[31m"),
+            std::string::npos);  // shown, then JSON-escaped
 }
 
 TEST(JsonReportTest, RoundTripKeepsEverything) {
@@ -122,6 +124,25 @@ TEST(JsonReportTest, RoundTripKeepsEverything) {
   EXPECT_EQ(counts.total(), 5);
 }
 
+TEST(JsonReportTest, LevelReasonIsWrittenAndReadBackWhenTheProfileDecidesTheLevel) {
+  RunResult run = sample_run(false);
+  run.cases[1].level_reason = "should: a FAPI 2.0 or peer-suite expectation";
+  const json doc = to_json(run);
+  EXPECT_EQ(doc.at("cases").at(1).at("level_reason"), run.cases[1].level_reason);
+  EXPECT_FALSE(doc.at("cases").at(0).contains("level_reason"));
+  EXPECT_EQ(round_trip(run).cases[1].level_reason, run.cases[1].level_reason);
+}
+
+// profiles/README.md, "Plain-HTTP test rigs": the report says the transport, and
+// `parity compare --results` reads it back.
+TEST(JsonReportTest, PlainHttpTransportIsWrittenAndReadBack) {
+  RunResult run = sample_run(true);
+  EXPECT_EQ(to_json(run).at("transport"), "https");
+  run.transport = Transport::plain_http;
+  EXPECT_EQ(to_json(run).at("transport"), "plain_http");
+  EXPECT_EQ(round_trip(run).transport, Transport::plain_http);
+}
+
 TEST(JsonReportTest, MissingOptionalMembersTakeDefaults) {
   std::istringstream in(with_case(R"({"suite":"s","id":"c","outcome":"skipped"})"));
   const RunResult run = read_json(in);
@@ -129,6 +150,7 @@ TEST(JsonReportTest, MissingOptionalMembersTakeDefaults) {
   EXPECT_EQ(run.cases[0].full_id(), "s/c");
   EXPECT_EQ(run.cases[0].level, Level::must);
   EXPECT_TRUE(run.tls_verified);
+  EXPECT_EQ(run.transport, Transport::https);
 }
 
 TEST(JsonReportTest, BadInputNamesFileAndPath) {
@@ -146,14 +168,45 @@ TEST(JsonReportTest, BadInputNamesFileAndPath) {
           R"({"suite":"s","id":"c","outcome":"passed","steps":[{"kind":"push","outcome":"passed","exchanges":[{"request":{"headers":[["a"]]}}]}]})")),
       "run.json: cases[0].steps[0].exchanges[0].request.headers[0]: expected a [name, value] "
       "pair of strings");
-  EXPECT_EQ(load_error(R"({"schema_version":2,"profile":{"id":"p"},"cases":[]})"),
+  EXPECT_EQ(load_error(R"({"schema_version":2,"tool":"parity","profile":{"id":"p"},"cases":[]})"),
             "run.json: schema_version: unsupported schema_version 2 (this parity reads 1)");
-  EXPECT_EQ(load_error(R"({"profile":{"id":"p"},"cases":[]})"),
+  EXPECT_EQ(load_error(R"({"tool":"parity","profile":{"id":"p"},"cases":[]})"),
             "run.json: missing member 'schema_version'");
-  EXPECT_EQ(load_error("[]"), "run.json: expected a JSON object at the top level, got array");
+}
+
+TEST(JsonReportTest, ADocumentThatIsNoRunReportIsNamedPlainly) {
+  const std::string hint = "; give the <profile>.json that `parity run` wrote";
+  EXPECT_EQ(load_error("[]"),
+            "run.json: not a parity JSON report (the document is array, not an object)" + hint);
   EXPECT_EQ(load_error(R"({"schema_version":1,"tool":"other","profile":{"id":"p"},"cases":[]})"),
-            "run.json: tool: not a parity result (tool is 'other')");
-  EXPECT_EQ(load_error("{\"schema_version\":1,").rfind("run.json: not valid JSON: ", 0), 0U);
+            "run.json: not a parity JSON report (it has no \"tool\": \"parity\")" + hint);
+  EXPECT_EQ(load_error(R"({"name":"some-package","version":"1.0.0"})"),
+            "run.json: not a parity JSON report (it has no \"tool\": \"parity\")" + hint);
+  EXPECT_EQ(load_error(R"({"schema_version":1,"tool":"parity","kind":"comparison"})"),
+            "run.json: not the report of a run: it is a parity comparison document" + hint);
+  // Not JSON at all (a JUnit file): no parser jargon, just where it stopped.
+  EXPECT_EQ(load_error("<?xml version=\"1.0\"?><testsuites/>"),
+            "run.json: not a parity JSON report: not JSON (syntax error at byte 1)" + hint);
+  const std::string cut = load_error("{\"schema_version\":1,");
+  EXPECT_EQ(cut.rfind("run.json: not a parity JSON report: not JSON (syntax error at byte", 0), 0U);
+  EXPECT_EQ(cut.find("json.exception"), std::string::npos);
+}
+
+TEST(JsonReportTest, CarriesHostnameSetupErrorAndCauses) {
+  RunResult run = sample_run();
+  run.hostname = "ci-runner-7";
+  run.setup_error = "cannot fetch metadata https://as.example/.well-known/x: timeout";
+  const json doc = to_json(run);
+  EXPECT_EQ(doc.at("hostname"), "ci-runner-7");
+  EXPECT_EQ(doc.at("setup_error"), run.setup_error);
+  ASSERT_EQ(doc.at("causes").size(), 3U);  // failed, warned, errored: three causes
+  for (const json& cause : doc.at("causes")) {
+    EXPECT_EQ(cause.at("count"), cause.at("cases").size());
+  }
+  const RunResult back = round_trip(run);
+  EXPECT_EQ(back.hostname, "ci-runner-7");
+  EXPECT_EQ(back.setup_error, run.setup_error);
+  EXPECT_FALSE(to_json(sample_run()).contains("setup_error"));
 }
 
 }  // namespace

@@ -72,7 +72,13 @@ void write_properties(XmlWriter& xml, const RunResult& result) {
   write_property(xml, "tool_version", result.tool_version);
   write_property(xml, "started_at", result.started_at);
   write_property(xml, "tls_verified", result.tls_verified ? "true" : "false");
+  write_property(xml, "transport", to_string(result.transport));
   write_property(xml, "embedded_server", result.embedded_server ? "true" : "false");
+  if (!result.setup_error.empty()) {
+    write_property(xml, "setup_error", result.setup_error);
+  }
+  // --reveal-credentials: the exchanges below hold live tokens, codes and cookies.
+  write_property(xml, "credentials_revealed", result.credentials_revealed ? "true" : "false");
 }
 
 std::string checks_text(const std::vector<const Check*>& checks) {
@@ -97,6 +103,11 @@ std::string system_out(const CaseResult& one) {
   const std::string requirements = requirements_line(one);
   if (!requirements.empty()) {
     out += requirements + "\n";
+  }
+  if (!one.login_screenshot.empty()) {
+    // The attachment line Jenkins' JUnit Attachments plugin and GitLab read; the path is
+    // relative to the directory of the reports.
+    out += "[[ATTACHMENT|" + one.login_screenshot + "]]\n";
   }
   if (one.outcome == Outcome::failed || one.outcome == Outcome::errored ||
       one.outcome == Outcome::warned) {
@@ -152,23 +163,55 @@ void write_testsuite(XmlWriter& xml, const RunResult& result, const SuiteGroup& 
     elapsed_ms += one->elapsed_ms;
   }
   const ScopedElement testsuite(xml, "testsuite");
-  xml.attribute("name", group.id);
+  // The profile is part of the name: viewers merge suites of the same name across files.
+  xml.attribute("name", result.profile_id + "." + group.id);
   xml.attribute("tests", std::to_string(counts.total()));
   xml.attribute("failures", std::to_string(counts.failed));
   xml.attribute("errors", std::to_string(counts.errored));
   xml.attribute("skipped", std::to_string(counts.skipped));
   xml.attribute("time", seconds(elapsed_ms));
   xml.attribute("timestamp", result.started_at);
+  if (!result.hostname.empty()) {
+    xml.attribute("hostname", result.hostname);
+  }
   write_properties(xml, result);
   for (const CaseResult* one : group.cases) {
     write_testcase(xml, result, *one);
   }
 }
 
+/// A run that could not start and had no case selected: one errored `setup` testcase, so that
+/// CI shows why instead of "no test results".
+void write_setup_suite(XmlWriter& xml, const RunResult& result) {
+  const ScopedElement testsuite(xml, "testsuite");
+  xml.attribute("name", result.profile_id + ".setup");
+  xml.attribute("tests", "1");
+  xml.attribute("failures", "0");
+  xml.attribute("errors", "1");
+  xml.attribute("skipped", "0");
+  xml.attribute("time", seconds(result.elapsed_ms));
+  xml.attribute("timestamp", result.started_at);
+  if (!result.hostname.empty()) {
+    xml.attribute("hostname", result.hostname);
+  }
+  write_properties(xml, result);
+  const ScopedElement testcase(xml, "testcase");
+  xml.attribute("classname", result.profile_id + ".setup");
+  xml.attribute("name", "setup");
+  xml.attribute("time", "0.000");
+  const ScopedElement error(xml, "error");
+  xml.attribute("message", single_line(result.setup_error, 1000));
+  xml.attribute("type", "setup");
+  xml.text(result.setup_error);
+}
+
 }  // namespace
 
 void write_junit(const RunResult& result, std::ostream& out) {
-  const Totals counts = totals(result);
+  Totals counts = totals(result);
+  if (result.cases.empty() && !result.setup_error.empty()) {
+    counts.errored = 1;  // the one `setup` testcase
+  }
   XmlWriter xml(out);
   xml.declaration();
   {
@@ -180,6 +223,9 @@ void write_junit(const RunResult& result, std::ostream& out) {
     xml.attribute("time", seconds(result.elapsed_ms));
     for (const SuiteGroup& group : group_by_suite(result)) {
       write_testsuite(xml, result, group);
+    }
+    if (result.cases.empty() && !result.setup_error.empty()) {
+      write_setup_suite(xml, result);
     }
   }
   xml.finish();

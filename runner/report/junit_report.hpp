@@ -11,10 +11,14 @@ namespace parity::report {
 ///
 /// - `<testsuites name="parity:<profile>" tests failures errors time>`: the whole run. The
 ///   schema allows no `skipped` attribute here, so skips are counted per `<testsuite>` only.
-/// - `<testsuite name="<suite id>" tests failures errors skipped time timestamp>`, one per suite
-///   in first-appearance order, each starting with `<properties>` (profile, issuer,
-///   tool_version, tls_verified, embedded_server, …) so every suite says whether TLS
-///   verification was off.
+/// - `<testsuite name="<profile>.<suite id>" tests failures errors skipped time timestamp
+///   hostname>`, one per suite in first-appearance order (the profile id keeps the suites of two
+///   profiles apart when a viewer merges files), each starting with `<properties>` (profile,
+///   issuer, tool_version, tls_verified, transport, embedded_server, setup_error, …) so every
+///   suite says whether TLS verification was off and whether the rig was plain HTTP.
+/// - a run that could not start (RunResult::setup_error) has each selected case errored with
+///   the reason; when no case was selected, one `<testsuite name="<profile>.setup">` holds one
+///   errored testcase `setup`.
 /// - `<testcase classname="<profile>.<suite>" name="<case id>" time>`; times are seconds with
 ///   three decimals (the schema's SUREFIRE_TIME).
 /// - failed: `<failure type="conformance" message="<first failing check>">` listing every

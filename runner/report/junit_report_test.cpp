@@ -1,5 +1,6 @@
 #include "report/junit_report.hpp"
 
+#include "core/build_info.hpp"
 #include "report/files.hpp"
 #include "test_support.hpp"
 
@@ -25,8 +26,8 @@ std::string junit(const RunResult& run) {
 /// Runs xmllint against the Jenkins "JUnit 10" schema; returns its exit status.
 int validate(const std::filesystem::path& file) {
   const std::string command = std::string("'") + PARITY_XMLLINT + "' --noout --schema '" +
-                              PARITY_JUNIT_XSD + "' '" + file.string() + "' 2>'" + file.string() +
-                              ".log'";
+                              parity::build_info::fixture_path("junit/junit-10.xsd") + "' '" +
+                              file.string() + "' 2>'" + file.string() + ".log'";
   return std::system(command.c_str());
 }
 
@@ -76,22 +77,55 @@ TEST(JunitReportTest, EmptyRunValidates) {
 }
 
 TEST(JunitReportTest, CountsRunAndSuites) {
-  const std::string xml = junit(sample_run());
+  RunResult run = sample_run();
+  run.hostname = "ci-7";
+  const std::string xml = junit(run);
   EXPECT_NE(xml.find(R"(<testsuites name="parity:reference" tests="5" failures="1" errors="1" )"
                      R"(time="2.345">)"),
             std::string::npos);
-  EXPECT_NE(xml.find(R"(<testsuite name="par.basic" tests="3" failures="1" errors="0" )"
-                     R"(skipped="0" time="0.369" timestamp="2024-05-01T12:00:00Z">)"),
-            std::string::npos);
-  EXPECT_NE(xml.find(R"(<testsuite name="par.errors" tests="1" failures="0" errors="1" )"
+  EXPECT_NE(
+      xml.find(R"(<testsuite name="reference.par.basic" tests="3" failures="1" errors="0" )"
+               R"(skipped="0" time="0.369" timestamp="2024-05-01T12:00:00Z" hostname="ci-7">)"),
+      std::string::npos);
+  EXPECT_NE(xml.find(R"(<testsuite name="reference.par.errors" tests="1" failures="0" errors="1" )"
                      R"(skipped="0" time="0.123")"),
             std::string::npos);
-  EXPECT_NE(xml.find(R"(<testsuite name="par.jar" tests="1" failures="0" errors="0" skipped="1")"),
+  EXPECT_NE(xml.find(R"(<testsuite name="reference.par.jar" tests="1" failures="0" errors="0" )"
+                     R"(skipped="1")"),
             std::string::npos);
   // One <testsuite> per suite, in first-appearance order, although par.basic cases interleave.
-  EXPECT_LT(xml.find("name=\"par.basic\""), xml.find("name=\"par.errors\""));
-  EXPECT_LT(xml.find("name=\"par.errors\""), xml.find("name=\"par.jar\""));
-  EXPECT_EQ(xml.find("name=\"par.basic\"", xml.find("name=\"par.basic\"") + 1), std::string::npos);
+  const std::string basic = "<testsuite name=\"reference.par.basic\"";
+  EXPECT_LT(xml.find(basic), xml.find("<testsuite name=\"reference.par.errors\""));
+  EXPECT_LT(xml.find("<testsuite name=\"reference.par.errors\""),
+            xml.find("<testsuite name=\"reference.par.jar\""));
+  EXPECT_EQ(xml.find(basic, xml.find(basic) + 1), std::string::npos);
+}
+
+TEST(JunitReportTest, SuiteNamesOfTwoProfilesDiffer) {
+  RunResult other = sample_run();
+  other.profile_id = "auth0";
+  const std::string xml = junit(other);
+  EXPECT_NE(xml.find(R"(<testsuite name="auth0.par.basic")"), std::string::npos);
+  EXPECT_EQ(xml.find(R"(<testsuite name="reference.)"), std::string::npos);
+}
+
+TEST(JunitReportTest, SetupFailureWithoutCasesIsOneErroredTestcase) {
+  const TempDir dir;
+  RunResult run;
+  run.profile_id = "tenant";
+  run.started_at = "2024-05-01T12:00:00Z";
+  run.setup_error = "cannot fetch metadata https://as.example/.well-known/x: Couldn't connect";
+  const std::string xml = junit(run);
+  EXPECT_EQ(validate_text(dir, "setup.xml", xml), 0);
+  EXPECT_NE(xml.find(R"(<testsuites name="parity:tenant" tests="1" failures="0" errors="1")"),
+            std::string::npos);
+  EXPECT_NE(xml.find(R"(<testcase classname="tenant.setup" name="setup" time="0.000">)"
+                     "\n      "
+                     R"(<error message="cannot fetch metadata)"),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find(R"(<property name="setup_error" value="cannot fetch metadata)"),
+            std::string::npos);
 }
 
 TEST(JunitReportTest, EverySuiteSaysWhetherTlsWasVerified) {
@@ -109,6 +143,20 @@ TEST(JunitReportTest, EverySuiteSaysWhetherTlsWasVerified) {
   EXPECT_NE(off.find(R"(<property name="embedded_server" value="true"/>)"), std::string::npos);
   EXPECT_NE(junit(sample_run(true)).find(R"(<property name="tls_verified" value="true"/>)"),
             std::string::npos);
+}
+
+TEST(JunitReportTest, EverySuiteSaysTheTransport) {
+  RunResult run = sample_run(true);
+  EXPECT_NE(junit(run).find(R"(<property name="transport" value="https"/>)"), std::string::npos);
+  run.transport = Transport::plain_http;
+  const std::string plain = junit(run);
+  std::size_t count = 0;
+  for (std::size_t at = plain.find(R"(<property name="transport" value="plain_http"/>)");
+       at != std::string::npos;
+       at = plain.find(R"(<property name="transport" value="plain_http"/>)", at + 1)) {
+    ++count;
+  }
+  EXPECT_EQ(count, 3U);
 }
 
 TEST(JunitReportTest, PassedCaseHasOnlyRequirements) {

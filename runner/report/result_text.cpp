@@ -1,14 +1,22 @@
 #include "report/result_text.hpp"
 
+#include "core/display_text.hpp"
 #include "report/utf8.hpp"
+
+#include <algorithm>
+#include <iterator>
 
 namespace parity::report {
 namespace {
 
 constexpr std::size_t k_max_actual_chars = 300;
 
-void append_body(std::string& out, std::string_view body, std::size_t max_body) {
-  if (body.empty()) {
+// `cut` is what the recorded excerpt already left out (http/excerpt.hpp).
+void append_body(std::string& out,
+                 std::string_view body,
+                 const http::Cut& cut,
+                 std::size_t max_body) {
+  if (body.empty() && !cut.truncated) {
     return;
   }
   const std::string_view shown = truncate_utf8(body, max_body);
@@ -16,16 +24,19 @@ void append_body(std::string& out, std::string_view body, std::size_t max_body) 
   if (shown.empty() || shown.back() != '\n') {
     out += '\n';
   }
-  if (shown.size() < body.size()) {
+  if (shown.size() < body.size() || cut.truncated) {
     out += "[… body truncated: ";
-    out += std::to_string(body.size());
+    out += std::to_string(cut.truncated ? cut.original_bytes : body.size());
     out += " bytes in total, ";
     out += std::to_string(shown.size());
     out += " shown]\n";
   }
 }
 
-void append_headers(std::string& out, std::string_view prefix, const http::Headers& headers) {
+void append_headers(std::string& out,
+                    std::string_view prefix,
+                    const http::Headers& headers,
+                    const http::Cut& cut) {
   for (const auto& [name, value] : headers) {
     out += prefix;
     out += name;
@@ -33,46 +44,18 @@ void append_headers(std::string& out, std::string_view prefix, const http::Heade
     out += value;
     out += '\n';
   }
-}
-
-/// Appends one decoded code point (`bytes`) so that it cannot act on a terminal: ill-formed
-/// UTF-8 becomes U+FFFD and control characters (C0, DEL, C1) become escapes.
-void append_visible(std::string& out, std::string_view bytes, const Decoded& one, bool multi_line) {
-  if (!one.valid) {
-    append_utf8(out, 0xFFFD);
-    return;
-  }
-  const char32_t c = one.code_point;
-  if (multi_line && (c == '\n' || c == '\t')) {
-    out += static_cast<char>(c);
-  } else if (c == '\n' || c == '\r' || c == '\t') {
-    out += c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t";
-  } else if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
-    constexpr std::string_view k_hex = "0123456789abcdef";
-    out += "\\x";
-    out += k_hex[(c >> 4) & 0xF];
-    out += k_hex[c & 0xF];
-  } else {
-    out += bytes;
+  if (cut.truncated) {
+    out += prefix;
+    out += "[… headers truncated: " + std::to_string(cut.original_count) + " headers, " +
+           std::to_string(cut.original_bytes) + " bytes in total, " +
+           std::to_string(headers.size()) + " shown]\n";
   }
 }
 
 }  // namespace
 
 std::string single_line(std::string_view text, std::size_t max_chars) {
-  std::string out;
-  std::size_t chars = 0;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (chars == max_chars) {
-      return out + "…";
-    }
-    const Decoded one = decode_utf8(text, pos);
-    append_visible(out, text.substr(pos, one.length), one, false);
-    pos += one.length;
-    ++chars;
-  }
-  return out;
+  return display_line(text, max_chars);
 }
 
 std::string value_text(std::string_view value, std::size_t max_chars) {
@@ -80,18 +63,7 @@ std::string value_text(std::string_view value, std::size_t max_chars) {
 }
 
 std::string visible_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const Decoded one = decode_utf8(text, pos);
-    const bool crlf = text[pos] == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n';
-    if (!crlf) {
-      append_visible(out, text.substr(pos, one.length), one, true);
-    }
-    pos += one.length;
-  }
-  return out;
+  return display_text(text);
 }
 
 std::vector<const Check*> failing_checks(const CaseResult& result) {
@@ -164,15 +136,15 @@ std::string format_exchange(const http::Exchange& exchange,
   std::string out =
       "--- step " + std::string(step_name) + " (" + std::to_string(exchange.elapsed_ms) + " ms)\n";
   out += "> " + exchange.request.method + " " + exchange.request.url + "\n";
-  append_headers(out, "> ", exchange.request.headers);
+  append_headers(out, "> ", exchange.request.headers, exchange.request.headers_cut);
   if (exchange.request.tls_identity) {
     out += "> (TLS client certificate: " + exchange.request.tls_identity->description + ")\n";
   }
-  append_body(out, exchange.request.body, max_body);
+  append_body(out, exchange.request.body, exchange.request.body_cut, max_body);
   if (exchange.response.status != 0) {
     out += "< " + std::to_string(exchange.response.status) + "\n";
-    append_headers(out, "< ", exchange.response.headers);
-    append_body(out, exchange.response.body, max_body);
+    append_headers(out, "< ", exchange.response.headers, exchange.response.headers_cut);
+    append_body(out, exchange.response.body, exchange.response.body_cut, max_body);
   }
   if (!exchange.transport_error.empty()) {
     out += "! transport error: " + exchange.transport_error + "\n";
@@ -188,6 +160,21 @@ std::string format_exchanges(const CaseResult& result, std::size_t max_body) {
     }
   }
   return out;
+}
+
+std::vector<SuiteCases> cases_by_suite(const RunResult& result) {
+  std::vector<SuiteCases> groups;
+  for (const CaseResult& one : result.cases) {
+    auto found = std::find_if(groups.begin(), groups.end(), [&](const SuiteCases& group) {
+      return group.suite == one.suite;
+    });
+    if (found == groups.end()) {
+      groups.push_back({one.suite, {}});
+      found = std::prev(groups.end());
+    }
+    found->cases.push_back(&one);
+  }
+  return groups;
 }
 
 std::string requirements_line(const CaseResult& result) {

@@ -13,18 +13,18 @@ namespace parity::report {
 /// Bodies in reports are cut after this many bytes (16 KiB).
 inline constexpr std::size_t k_max_report_body = std::size_t{16} * 1024;
 
-/// Returns `text` on one line, safe for a terminal: CR, LF and tab shown as \r, \n, \t, other
-/// control characters as \xNN, ill-formed UTF-8 as U+FFFD; cut to at most `max_chars` code
-/// points, with "…" appended when it was cut.
+/// Returns `text` on one line, safe for a terminal and a report (core/display_text.hpp,
+/// display_line): controls, bidirectional formatting characters and ill-formed UTF-8 shown as
+/// escapes; cut to at most `max_chars` code points, with "…" appended when it was cut.
 std::string single_line(std::string_view text, std::size_t max_chars);
 
 /// Returns single_line(`value`, `max_chars`), or "(empty)" for an empty value so that an
 /// absent actual value is not a blank at the end of a line.
 std::string value_text(std::string_view value, std::size_t max_chars);
 
-/// Returns multi-line `text` safe for a terminal: LF and tab kept, CRLF becomes LF, other
-/// control characters (a hostile server may send ESC sequences) shown as \xNN, ill-formed
-/// UTF-8 as U+FFFD.
+/// Returns multi-line `text` safe for a terminal and a report (core/display_text.hpp,
+/// display_text): LF and tab kept, CRLF becomes LF, everything that could act on a display
+/// (ESC sequences, bidirectional overrides, ill-formed UTF-8) shown as an escape.
 std::string visible_text(std::string_view text);
 
 /// Returns the failing checks of every step of `result`, in step order.
@@ -53,6 +53,16 @@ std::string format_exchange(const http::Exchange& exchange,
 
 /// Returns format_exchange() of every exchange of every step of `result`; "" when none.
 std::string format_exchanges(const CaseResult& result, std::size_t max_body = k_max_report_body);
+
+/// The cases of one suite, in plan order.
+struct SuiteCases {
+  std::string suite;
+  std::vector<const CaseResult*> cases;
+};
+
+/// The cases of `result` grouped by suite, suites in order of first appearance: a stable order
+/// whatever order the cases finished in.
+std::vector<SuiteCases> cases_by_suite(const RunResult& result);
 
 /// Returns "requirements: A, B" for `result`, or "" when it lists none.
 std::string requirements_line(const CaseResult& result);

@@ -10,8 +10,12 @@ namespace {
 TEST(ResultTextTest, SingleLineEscapesControlsAndCuts) {
   EXPECT_EQ(single_line("a\nb\tc\rd", 100), "a\\nb\\tc\\rd");
   EXPECT_EQ(single_line("\x1b[31mred", 100), "\\x1b[31mred");
-  EXPECT_EQ(single_line("\xc2\x9b", 100), "\\x9b");  // C1 CSI
-  EXPECT_EQ(single_line("bad\xff", 100), "bad\xef\xbf\xbd");
+  EXPECT_EQ(single_line("\xc2\x9b", 100), "\\u009B");  // C1 CSI
+  EXPECT_EQ(single_line("bad\xff", 100), "bad\\xff");
+  EXPECT_EQ(single_line("a\xe2\x80\xae"
+                        "b",
+                        100),
+            "a\\u202Eb");  // RIGHT-TO-LEFT OVERRIDE
   EXPECT_EQ(single_line("abcdef", 3), "abc…");
   EXPECT_EQ(single_line("\xe2\x82\xac\xe2\x82\xac", 1), "\xe2\x82\xac…");
   EXPECT_EQ(single_line("abc", 3), "abc");

@@ -1,5 +1,6 @@
 #include "report/xml_writer.hpp"
 
+#include "core/display_text.hpp"
 #include "report/utf8.hpp"
 
 #include <cassert>
@@ -28,15 +29,17 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 }  // namespace
 
 std::string strip_invalid_xml_chars(std::string_view text) {
+  // The one display escaping first: what could act on a viewer becomes visible text.
+  const std::string shown = display_text(text);
   std::string out;
-  out.reserve(text.size());
+  out.reserve(shown.size());
   std::size_t pos = 0;
-  while (pos < text.size()) {
-    const Decoded one = decode_utf8(text, pos);
+  while (pos < shown.size()) {
+    const Decoded one = decode_utf8(shown, pos);
     if (!one.valid) {
       append_utf8(out, k_replacement);
     } else if (is_xml_char(one.code_point)) {
-      out.append(text.substr(pos, one.length));
+      out.append(std::string_view(shown).substr(pos, one.length));
     }
     pos += one.length;
   }

@@ -7,8 +7,9 @@
 
 namespace parity::report {
 
-/// Returns `text` reduced to characters allowed by XML 1.0 §2.2 (`Char`): ill-formed UTF-8
-/// becomes U+FFFD, and C0 controls other than tab/LF/CR, U+FFFE and U+FFFF are dropped.
+/// Returns `text` shown as core/display_text.hpp shows it (controls, bidirectional formatting
+/// characters and ill-formed UTF-8 as visible escapes; CR LF as LF) and reduced to characters
+/// allowed by XML 1.0 §2.2 (`Char`): U+FFFE and U+FFFF are dropped.
 std::string strip_invalid_xml_chars(std::string_view text);
 
 /// Returns `text` cleaned as strip_invalid_xml_chars() and escaped for character data

@@ -54,8 +54,13 @@ eval::Vars seed_vars(const Case& spec, const Profile& profile, const Client& cas
   if (!profile.dpop_key.empty()) {
     vars.set("dpop.jkt", crypto::cached_key(profile.dpop_key).thumbprint());
   }
+  for (const auto& [name, value] : profile.variables) {
+    vars.set(name, value);  // --variable: over the profile's values and the case's vars
+  }
   for (const VarSpec& var : spec.vars) {
-    seed_case_var(vars, var);
+    if (!profile.variables.contains(var.name)) {
+      seed_case_var(vars, var);
+    }
   }
   return vars;
 }

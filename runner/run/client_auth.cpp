@@ -108,6 +108,20 @@ std::pair<std::optional<crypto::Key>, std::string> signing_choice(const Assertio
   return {key, alg.empty() ? alg_for(key.type()) : alg};
 }
 
+/// RFC 9126 §2: the issuer identifier SHOULD be the audience (the default); the server MUST
+/// also accept its token endpoint and PAR endpoint URLs, which a profile may choose.
+std::string audience_variable(AssertionAudience audience) {
+  switch (audience) {
+    case AssertionAudience::token_endpoint:
+      return "endpoints.token";
+    case AssertionAudience::par_endpoint:
+      return "endpoints.par";
+    case AssertionAudience::issuer:
+      break;
+  }
+  return "issuer";
+}
+
 nlohmann::json assertion_claims(const AssertionSpec& spec,
                                 const Client& client,
                                 const eval::Vars& vars) {
@@ -120,7 +134,7 @@ nlohmann::json assertion_claims(const AssertionSpec& spec,
   nlohmann::json claims = {
       {"iss", claim(spec.iss, client.id)},
       {"sub", claim(spec.sub, client.id)},
-      {"aud", claim(spec.aud, vars.at("issuer"))},
+      {"aud", claim(spec.aud, vars.at(audience_variable(client.assertion_audience)))},
       {"jti", claim(spec.jti, crypto::random_token(k_jti_length))},
       {"iat", now + spec.iat_offset.value_or(0)},
       {"exp", now + spec.exp_offset.value_or(k_default_lifetime_s)},

@@ -1,10 +1,13 @@
 #include "run/discovery.hpp"
 
+#include "core/display_text.hpp"
 #include "eval/json_depth.hpp"
+#include "http/url.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <string_view>
+#include <tuple>
 
 namespace parity::run {
 namespace {
@@ -24,10 +27,45 @@ http::Exchange fetch(http::HttpClient& client, const std::string& url) {
   return exchange;
 }
 
-void fill(std::string& target, const nlohmann::json& metadata, const char* member) {
-  if (target.empty() && metadata.contains(member) && metadata[member].is_string()) {
-    target = metadata[member].get<std::string>();
+std::string json_type(const nlohmann::json& value) {
+  if (value.is_number()) {
+    return "a number";
   }
+  if (value.is_boolean()) {
+    return "a boolean";
+  }
+  if (value.is_null()) {
+    return "null";
+  }
+  return value.is_array() ? "an array" : "an object";
+}
+
+/// Fills `target` (an endpoint the profile leaves empty) from `member`; returns what is wrong
+/// with the member when it cannot ("" when filled, or when the profile gives the endpoint).
+std::string fill_endpoint(std::string& target,
+                          const nlohmann::json& metadata,
+                          const char* member,
+                          const char* profile_key) {
+  if (!target.empty()) {
+    return "";
+  }
+  const auto found = metadata.find(member);
+  const std::string missing =
+      std::string(" (and the profile's endpoints give no '") + profile_key + "')";
+  if (found == metadata.end()) {
+    return std::string(member) + " is missing" + missing;
+  }
+  if (!found->is_string()) {
+    return std::string(member) + " is " + json_type(*found) + ", not a URL string" + missing;
+  }
+  const std::string url = found->get<std::string>();
+  if (!http::parse_url(url)) {
+    constexpr std::size_t k_max_shown = 120;
+    return std::string(member) + " '" + display_line(url, k_max_shown) + "' is not an http(s) URL" +
+           missing;
+  }
+  target = url;
+  return "";
 }
 
 // Fetches the metadata URL, falling back from the RFC 8414 to the OIDC well-known path.
@@ -66,10 +104,24 @@ std::string discover_endpoints(Profile& profile, http::HttpClient& client) {
   if (!metadata.is_object()) {
     return "metadata " + url + " is not a JSON object";
   }
-  fill(profile.endpoints.par, metadata, "pushed_authorization_request_endpoint");
-  fill(profile.endpoints.authorization, metadata, "authorization_endpoint");
-  fill(profile.endpoints.token, metadata, "token_endpoint");
-  fill(profile.issuer, metadata, "issuer");
+  // Every case needs these three: one clear setup error naming each bad member, rather than
+  // every case erroring on an empty URL.
+  std::string problems;
+  for (const auto& [target, member, key] :
+       {std::tuple{&profile.endpoints.par, "pushed_authorization_request_endpoint", "par"},
+        std::tuple{&profile.endpoints.authorization, "authorization_endpoint", "authorization"},
+        std::tuple{&profile.endpoints.token, "token_endpoint", "token"}}) {
+    const std::string problem = fill_endpoint(*target, metadata, member, key);
+    if (!problem.empty()) {
+      problems += (problems.empty() ? "" : "; ") + problem;
+    }
+  }
+  if (!problems.empty()) {
+    return "metadata " + url + ": " + problems;
+  }
+  if (profile.issuer.empty() && metadata.contains("issuer") && metadata["issuer"].is_string()) {
+    profile.issuer = metadata["issuer"].get<std::string>();
+  }
   profile.capabilities.insert("discovery");
   return "";
 }

@@ -12,7 +12,9 @@ namespace parity::run {
 /// authorization_endpoint; token_endpoint) and the issuer when empty, and adds the capability
 /// "discovery". A 404 from ".../.well-known/oauth-authorization-server" falls back to
 /// ".../.well-known/openid-configuration" (metadata_url is then updated). Returns "" on
-/// success (or when there is nothing to discover), otherwise why the metadata is unusable.
+/// success (or when there is nothing to discover), otherwise why the metadata is unusable:
+/// among them each endpoint member that the profile does not give and that is missing, not
+/// a string or not an http(s) URL, by name.
 std::string discover_endpoints(Profile& profile, http::HttpClient& client);
 
 }  // namespace parity::run

@@ -75,6 +75,32 @@ TEST(DiscoverEndpointsTest, ReportsTransportErrorsAndNonJson) {
   EXPECT_TRUE(profile.endpoints.par.empty());
 }
 
+// One setup error naming each unusable member, instead of every case erroring on curl's
+// "bad/illegal format or missing URL".
+TEST(DiscoverEndpointsTest, MissingOrWrongTypedEndpointsAreNamed) {
+  Profile profile = profile_with_metadata(k_oauth_url);
+  profile.endpoints.authorization = "https://explicit.example/authorize";
+  FakeHttpClient http;
+  http.queue(json_response(200,
+                           {{"issuer", "https://as.example"},
+                            {"authorization_endpoint", 7},
+                            {"token_endpoint", 42},
+                            {"pushed_authorization_request_endpoint", "/par"}}));
+  EXPECT_EQ(discover_endpoints(profile, http),
+            std::string("metadata ") + k_oauth_url +
+                ": pushed_authorization_request_endpoint '/par' is not an http(s) URL (and the "
+                "profile's endpoints give no 'par'); token_endpoint is a number, not a URL string "
+                "(and the profile's endpoints give no 'token')");
+  EXPECT_EQ(profile.capabilities.count("discovery"), 0U);
+
+  Profile second = profile_with_metadata(k_oauth_url);
+  http.queue(json_response(200, {{"issuer", "https://as.example"}}));
+  const std::string error = discover_endpoints(second, http);
+  EXPECT_NE(error.find("pushed_authorization_request_endpoint is missing"), std::string::npos);
+  EXPECT_NE(error.find("authorization_endpoint is missing"), std::string::npos);
+  EXPECT_NE(error.find("token_endpoint is missing"), std::string::npos);
+}
+
 TEST(DiscoverEndpointsTest, NothingToDoWithoutMetadataUrl) {
   Profile profile;
   FakeHttpClient http;

@@ -130,6 +130,23 @@ TEST_F(RunCaseTest, ShouldLevelFailureWarns) {
   EXPECT_EQ(run(spec).outcome, Outcome::warned);
 }
 
+TEST_F(RunCaseTest, Fapi2LevelFailsUnderFapi2AndWarnsElsewhere) {
+  route_push(400, {{"error", "invalid_request"}});
+  Case spec = make_case("s", "fapi", {make_step(StepKind::push, 201)});
+  spec.level = Level::should;
+  spec.must_under_fapi2 = true;
+  m_profile.capabilities.erase("fapi2");
+  const CaseResult elsewhere = run(spec);
+  EXPECT_EQ(elsewhere.outcome, Outcome::warned);
+  EXPECT_EQ(elsewhere.level, Level::should);
+  EXPECT_NE(elsewhere.level_reason.find("does not declare 'fapi2'"), std::string::npos);
+  m_profile.capabilities.insert("fapi2");
+  const CaseResult declared = run(spec);
+  EXPECT_EQ(declared.outcome, Outcome::failed);
+  EXPECT_EQ(declared.level, Level::must);
+  EXPECT_NE(declared.level_reason.find("declares 'fapi2'"), std::string::npos);
+}
+
 TEST_F(RunCaseTest, MissingCaptureFailsTheStep) {
   route_push(201, {{"expires_in", 60}});
   const CaseResult result =

@@ -5,24 +5,10 @@
 #include "run/variable_check.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace parity::run {
 namespace {
-
-bool is_selected(const Case& spec, const Selection& selection) {
-  const std::string full_id = spec.full_id();
-  const bool by_pattern =
-      selection.patterns.empty() ||
-      std::any_of(selection.patterns.begin(),
-                  selection.patterns.end(),
-                  [&](const std::string& pattern) { return glob_match(pattern, full_id); });
-  const bool by_tag =
-      selection.tags.empty() ||
-      std::any_of(selection.tags.begin(), selection.tags.end(), [&](const std::string& tag) {
-        return std::find(spec.tags.begin(), spec.tags.end(), tag) != spec.tags.end();
-      });
-  return by_pattern && by_tag;
-}
 
 std::string no_material(const Client& client, const std::string& what, AuthMethod method) {
   return "client '" + client.name + "' has no " + what + " for " + std::string(to_string(method));
@@ -99,6 +85,9 @@ std::string skip_reason(const Case& spec,
                         const std::vector<std::string>& missing_policies) {
   for (const std::string& capability : spec.required_capabilities) {
     if (!profile.capabilities.contains(capability)) {
+      if (capability == k_https_capability && profile.transport == Transport::plain_http) {
+        return plain_http_skip_reason();
+      }
       const std::string& why = profile.login.unavailable_reason;
       return "profile lacks capability '" + capability + "'" +
              (capability == "login" && !why.empty() ? " (login script: " + why + ")" : "");
@@ -152,6 +141,21 @@ Plan& Plan::operator=(const Plan& other) {
   return *this;
 }
 
+bool is_selected(const Case& spec, const Selection& selection) {
+  const std::string full_id = spec.full_id();
+  const bool by_pattern =
+      selection.patterns.empty() ||
+      std::any_of(selection.patterns.begin(),
+                  selection.patterns.end(),
+                  [&](const std::string& pattern) { return glob_match(pattern, full_id); });
+  const bool by_tag =
+      selection.tags.empty() ||
+      std::any_of(selection.tags.begin(), selection.tags.end(), [&](const std::string& tag) {
+        return std::find(spec.tags.begin(), spec.tags.end(), tag) != spec.tags.end();
+      });
+  return by_pattern && by_tag;
+}
+
 bool glob_match(std::string_view pattern, std::string_view text) {
   std::size_t p = 0;
   std::size_t t = 0;
@@ -191,6 +195,22 @@ Plan make_plan(Profile profile, std::vector<Suite> suites, const Selection& sele
     }
   }
   return plan;
+}
+
+std::vector<report::SkipCause> skip_causes(const Plan& plan) {
+  std::map<std::string, std::size_t> counts;
+  for (const PlannedCase& planned : plan.cases) {
+    if (!planned.skip_reason.empty()) {
+      ++counts[planned.skip_reason];
+    }
+  }
+  std::vector<report::SkipCause> causes;
+  for (const auto& [reason, cases] : counts) {
+    causes.push_back({reason, cases});
+  }
+  std::stable_sort(
+      causes.begin(), causes.end(), [](const auto& a, const auto& b) { return a.cases > b.cases; });
+  return causes;
 }
 
 }  // namespace parity::run

@@ -2,6 +2,7 @@
 
 #include "core/profile.hpp"
 #include "core/suite.hpp"
+#include "report/run_listener.hpp"
 
 #include <string>
 #include <string_view>
@@ -38,14 +39,22 @@ struct Plan {
   ~Plan() = default;
 };
 
+/// True when `selection` picks `spec` (by its full id and its tags).
+bool is_selected(const Case& spec, const Selection& selection);
+
 /// True when `text` matches the glob `pattern` ('*' and '?').
 bool glob_match(std::string_view pattern, std::string_view text);
 
 /// Selects the cases of `suites` and decides which of them `profile` can run. A case is
-/// skipped when the profile lacks a `requires` capability, a client selector cannot be
+/// skipped when the profile lacks a `requires` capability (`https` on a declared plain-HTTP
+/// rig, RFC 9126 §2), a client selector cannot be
 /// resolved, a selected client is unavailable, a step's authentication needs key material
 /// the client lacks, or a ${policy.X} it uses is undocumented. Throws LoadError for a
 /// ${name} that is not defined where it is used (see check_case_variables).
 Plan make_plan(Profile profile, std::vector<Suite> suites, const Selection& selection);
+
+/// The reasons that make cases of `plan` skip, each with the number of cases it costs; the
+/// most costly first, then by reason.
+std::vector<report::SkipCause> skip_causes(const Plan& plan);
 
 }  // namespace parity::run

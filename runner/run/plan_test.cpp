@@ -79,6 +79,21 @@ TEST(MakePlanTest, MissingCapabilitySkips) {
   EXPECT_EQ(skip_reason_of(spec), "profile lacks capability 'pkce_plain'");
 }
 
+// RFC 9126 §2: on a declared plain-HTTP rig the https cases are skipped with that reason; a
+// profile that does not declare it keeps `https` and runs them.
+TEST(MakePlanTest, HttpsCaseSkipsOnADeclaredPlainHttpRig) {
+  Case spec = make_case("s", "https", {make_step(StepKind::push)});
+  spec.required_capabilities = {"https"};
+  Profile plain = test_profile();
+  plain.transport = Transport::plain_http;
+  EXPECT_EQ(skip_reason_of(spec, plain),
+            "the profile declares a plain-HTTP test rig (transport: plain_http); RFC 9126 §2 "
+            "requires https");
+  Profile https = test_profile();
+  https.capabilities.insert("https");
+  EXPECT_EQ(skip_reason_of(spec, https), "");
+}
+
 TEST(MakePlanTest, UnresolvableClientSelectorSkips) {
   Profile only_web = test_profile();
   only_web.clients.resize(1);
@@ -95,7 +110,7 @@ TEST(MakePlanTest, UnresolvableClientSelectorSkips) {
   Step other_push = make_step(StepKind::push);
   other_push.request.client = "other";
   EXPECT_EQ(skip_reason_of(make_case("s", "o", {other_push}), only_web),
-            "profile has no other confidential client than 'web'");
+            "profile has no client with role 'other' (give a second client roles: [other])");
 
   Case named = make_case("s", "n", {make_step(StepKind::push)});
   named.client = "mobile";

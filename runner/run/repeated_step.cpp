@@ -26,6 +26,7 @@ class RepetitionLog {
 
   void add(int index, StepResult result, eval::Vars vars) {
     const std::lock_guard<std::mutex> lock(m_mutex);
+    ++m_ran;
     m_collector.add(result.exchanges.empty() ? http::Exchange{} : result.exchanges.back());
     const Outcome outcome = result.outcome;
     if (outcome == Outcome::passed) {
@@ -63,6 +64,7 @@ class RepetitionLog {
 
   std::mutex m_mutex;
   eval::AggregateCollector m_collector;
+  int m_ran = 0;
   int m_passed = 0;
   int m_errored = 0;
   std::optional<std::pair<int, std::string>> m_first_error;
@@ -126,6 +128,10 @@ StepResult RepetitionLog::summary(const Step& step, eval::Vars& vars) const {
     result.error = std::to_string(m_errored) + " of " + std::to_string(count) +
                    " repetitions errored; " + repetition_label(m_first_error->first) + ": " +
                    m_first_error->second;
+    if (m_ran < count) {
+      result.error +=
+          " (stopped there: " + std::to_string(count - m_ran) + " repetitions did not run)";
+    }
     return result;
   }
   const bool all_passed = std::all_of(
@@ -145,16 +151,22 @@ Step single_repetition(const Step& step) {
 StepContext repetition_context(const StepContext& context,
                                http::HttpClient& http,
                                eval::Vars& vars) {
-  return StepContext{context.profile,
-                     context.client,
-                     http,
-                     context.redactor,
-                     context.max_wait,
-                     vars,
-                     {},
-                     context.case_credentials};
+  StepContext repetition{context.profile,
+                         context.client,
+                         http,
+                         context.redactor,
+                         context.max_wait,
+                         vars,
+                         {},
+                         context.case_credentials,
+                         context.deadline};
+  repetition.browser = context.browser;
+  repetition.case_id = context.case_id;
+  return repetition;
 }
 
+// Stops at the first repetition that errors (a transport error, the case deadline): the
+// server is not answering, and 39 more timeouts would tell nothing new.
 void run_sequentially(const Step& single,
                       const StepContext& context,
                       SingleStepRunner run_once,
@@ -163,7 +175,11 @@ void run_sequentially(const Step& single,
   for (int index = 1; index <= count; ++index) {
     eval::Vars vars = context.vars;
     StepResult result = run_once(single, repetition_context(context, context.http, vars));
+    const bool errored = result.outcome == Outcome::errored;
     log.add(index, std::move(result), std::move(vars));
+    if (errored) {
+      return;
+    }
   }
 }
 

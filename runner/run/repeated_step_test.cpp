@@ -120,7 +120,23 @@ TEST_F(RepeatedStepTest, AnErroredRepetitionErrorsTheStep) {
   m_http.queue(json_response(201, {}));
   const StepResult result = run(repeated_push(3));
   EXPECT_EQ(result.outcome, Outcome::errored);
-  EXPECT_EQ(result.error, "1 of 3 repetitions errored; repetition 2: connection refused");
+  EXPECT_EQ(result.error,
+            "1 of 3 repetitions errored; repetition 2: connection refused (stopped there: 1 "
+            "repetitions did not run)");
+}
+
+// `repeat: 40` against a server that does not answer took 40 request timeouts; the first
+// transport error now ends the step.
+TEST_F(RepeatedStepTest, SequentialRepetitionsStopAtTheFirstTransportError) {
+  for (int i = 0; i < 40; ++i) {
+    m_http.queue_transport_error("Timeout was reached");
+  }
+  const StepResult result = run(repeated_push(40));
+  EXPECT_EQ(m_http.requests().size(), 1U);
+  EXPECT_EQ(result.outcome, Outcome::errored);
+  EXPECT_EQ(result.error,
+            "1 of 40 repetitions errored; repetition 1: Timeout was reached (stopped there: 39 "
+            "repetitions did not run)");
 }
 
 TEST_F(RepeatedStepTest, ConcurrentStepWithoutAClientFactoryErrors) {

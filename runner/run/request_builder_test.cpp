@@ -215,6 +215,36 @@ TEST_F(RequestBuilderTest, EcKeyOverrideDefaultsToEs256) {
   EXPECT_TRUE(crypto::verify_jws(jws, crypto::Key::from_pem_file(key_path("client_ec.pub.pem"))));
 }
 
+TEST_F(RequestBuilderTest, AssertionAudienceFollowsTheClientsSetting) {
+  // RFC 9126 §2: the issuer by default; the token or PAR endpoint URL when the profile says so.
+  for (Client& client : m_profile.clients) {
+    client.assertion_audience = AssertionAudience::token_endpoint;
+  }
+  EXPECT_EQ(assertion_of({}, "jwt").payload["aud"], "https://as.example/token");
+  for (Client& client : m_profile.clients) {
+    client.assertion_audience = AssertionAudience::par_endpoint;
+  }
+  EXPECT_EQ(assertion_of({}, "jwt").payload["aud"], "https://as.example/par");
+  AssertionSpec explicit_issuer;
+  explicit_issuer.aud = text("${issuer}");
+  EXPECT_EQ(assertion_of(explicit_issuer, "jwt").payload["aud"], "https://as.example");
+}
+
+TEST_F(RequestBuilderTest, ProfilePushParamsAreAddedAndCaseParamsWin) {
+  for (Client& client : m_profile.clients) {
+    client.push_params = {{"nonce", "${nonce}"}, {"state", "profile-state"}};
+  }
+  Pairs expected = push_defaults_for("public-client");
+  expected[3].second = "profile-state";
+  expected.emplace_back("nonce", "nonce-1234567890");
+  EXPECT_EQ(body_params(build(make_step(StepKind::push), "public").request), expected);
+
+  Step step = make_step(StepKind::push);
+  step.request.params = {{"nonce", text("from-the-case")}};
+  expected.back().second = "from-the-case";
+  EXPECT_EQ(body_params(build(step, "public").request), expected);
+}
+
 TEST_F(RequestBuilderTest, ClaimOverridesAreTemplatesAndOmitRemovesClaims) {
   AssertionSpec spec;
   spec.aud = text("${issuer}/par");

@@ -1,3 +1,5 @@
+#include "core/build_info.hpp"
+#include "core/pattern.hpp"
 #include "http/url.hpp"
 #include "run/executor.hpp"
 #include "run/testing/fake_http_client.hpp"
@@ -7,7 +9,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <regex>
 #include <thread>
 
 namespace parity::run {
@@ -105,8 +106,8 @@ TEST(RunPlanTest, DescribesTheRun) {
   EXPECT_EQ(result.profile_id, "test");
   EXPECT_EQ(result.profile_name, "Test provider");
   EXPECT_EQ(result.issuer, "https://as.example");
-  EXPECT_EQ(result.tool_version, PARITY_VERSION);
-  EXPECT_TRUE(std::regex_match(result.started_at, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")))
+  EXPECT_EQ(result.tool_version, parity::build_info::version());
+  EXPECT_TRUE(Pattern(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)").full_match(result.started_at))
       << result.started_at;
   EXPECT_FALSE(result.tls_verified);
   EXPECT_TRUE(result.embedded_server);
@@ -133,6 +134,25 @@ TEST(RunPlanTest, WaitsOverlapAcrossCases) {
   }
   EXPECT_GE(elapsed, 1000);
   EXPECT_LT(elapsed, 1800);
+}
+
+// README, "Parallel runs": cases that keep a client's server state between requests have the
+// client to themselves, so with 4 workers three two-push cases of one client still take turns.
+TEST(RunPlanTest, CasesKeepingClientStateTakeTurnsOnTheirClient) {
+  std::vector<Case> cases;
+  for (int i = 0; i < 3; ++i) {
+    Step push = make_step(StepKind::push, 201);
+    push.request.params = {{"delay", text("100")}};
+    cases.push_back(make_case("s", "two_pushes_" + std::to_string(i), {push, push}));
+  }
+  RecordingListener listener;
+  RunOptions options;
+  options.jobs = 4;
+  const RunResult result = run_plan(plan_of(cases), options, listener, delaying_client);
+  for (const CaseResult& case_result : result.cases) {
+    EXPECT_EQ(case_result.outcome, Outcome::passed) << case_result.error;
+  }
+  EXPECT_GE(result.elapsed_ms, 600);  // 3 cases x 2 pushes x 100 ms, one case at a time
 }
 
 TEST(RunPlanTest, OneJobRunsCasesOneAfterAnother) {

@@ -1,5 +1,7 @@
 #include "run/step_defaults.hpp"
 
+#include "core/named_pairs.hpp"
+
 #include <algorithm>
 
 namespace parity::run {
@@ -27,6 +29,11 @@ TextPairs push_defaults(const Client& client, const SourceLocation& where) {
                                {"code_challenge_method", "S256"}},
                               where);
   pairs.insert(pairs.end(), rest.begin(), rest.end());
+  // profiles/README.md, "Push parameters": the profile's additions (e.g. a nonce for a server
+  // that demands one with openid) replace a same-named default or come last.
+  for (const auto& [name, raw] : client.push_params) {
+    set_or_append(pairs, name, Text{raw, client.where});
+  }
   return pairs;
 }
 

@@ -2,6 +2,8 @@
 
 #include "eval/duration.hpp"
 #include "eval/evaluate.hpp"
+#include "http/excerpt.hpp"
+#include "login/browser_login.hpp"
 #include "login/login_flow.hpp"
 #include "run/repeated_step.hpp"
 #include "run/request_builder.hpp"
@@ -35,6 +37,15 @@ void run_wait(const Step& step, const StepContext& context, StepResult& result) 
               "wait of " + format_seconds(*duration) + " exceeds --max-wait (" +
                   format_seconds(context.max_wait) + ")");
     return;
+  }
+  if (context.deadline != nullptr) {
+    context.deadline->extend(*duration);  // --max-wait bounds waits, not the case deadline
+  }
+  if (context.on_wait) {
+    // Default names ("wait", "wait#2") say nothing a reader does not know.
+    const bool named =
+        step.name.rfind("wait", 0) != 0 || (step.name.size() > 4 && step.name[4] != '#');
+    context.on_wait(named ? step.name : std::string(), *duration);
   }
   std::this_thread::sleep_for(*duration);
 }
@@ -72,6 +83,20 @@ void judge(const Step& step,
   result.outcome = all_passed ? Outcome::passed : Outcome::failed;
 }
 
+// Learns the credentials `exchange` carries (tokens, codes, cookies) and records it as
+// reports show it: those and every secret masked, bodies and headers cut to excerpts.
+void record(const StepContext& context,
+            http::Redactor& redactor,
+            const http::Exchange& exchange,
+            StepResult& result) {
+  redactor.add_exchange_credentials(exchange);
+  if (context.case_credentials != nullptr) {
+    context.case_credentials->merge(redactor);  // a later step may send them on
+  }
+  result.exchanges.push_back(
+      http::excerpt(redactor.redact(exchange), context.profile.max_recorded_bytes));
+}
+
 // suites/README.md, "Completing an authorization": the profile's login script takes the
 // authorization to the redirect to the client, which replaces `exchange` as the judged answer.
 bool complete_login(const StepContext& context,
@@ -84,7 +109,7 @@ bool complete_login(const StepContext& context,
   login::LoginResult login = login::complete_authorization(
       context.http, exchange, context.profile.login, context.client.redirect_uris);
   for (const http::Exchange& next : login.exchanges) {
-    result.exchanges.push_back(redactor.redact(next));
+    record(context, redactor, next, result);
   }
   if (!login.error.empty()) {
     set_error(result, redactor.redact_text(login.error));
@@ -93,6 +118,41 @@ bool complete_login(const StepContext& context,
   if (!login.exchanges.empty()) {
     exchange = std::move(login.exchanges.back());
   }
+  return true;
+}
+
+// profiles/README.md, "Browser login": a real browser sends the authorization request and
+// logs in; its network log gives the exchanges, the last one (the redirect to the client or
+// the error page) is judged.
+bool complete_login_in_browser(const StepContext& context,
+                               const http::Request& authorization,
+                               http::Redactor& redactor,
+                               http::Exchange& exchange,
+                               StepResult& result) {
+  for (const std::string& secret : context.profile.login.secrets) {
+    redactor.add_secret(secret);
+  }
+  if (authorization.method != "GET" || !authorization.body.empty()) {
+    set_error(result, "browser login: the authorization request must be a plain GET");
+    return false;
+  }
+  if (context.browser == nullptr) {
+    set_error(result, "browser login: this run has no browser");
+    return false;
+  }
+  login::LoginResult login = login::login_in_browser(
+      *context.browser, {authorization.url, context.client.redirect_uris, context.case_id});
+  for (const http::Exchange& next : login.exchanges) {
+    result.exchanges.push_back(redactor.redact(next));
+  }
+  result.login_screenshot = login.screenshot;
+  if (!login.error.empty() || login.exchanges.empty()) {
+    set_error(result,
+              redactor.redact_text(login.error.empty() ? "browser login: nothing happened"
+                                                       : login.error));
+    return false;
+  }
+  exchange = std::move(login.exchanges.back());
   return true;
 }
 
@@ -105,8 +165,8 @@ void run_request(const Step& step, const StepContext& context, StepResult& resul
     return;
   }
   http::Redactor redactor = context.redactor;
-  for (std::string& secret : built.secrets) {
-    redactor.add_secret(std::move(secret));
+  for (const std::string& secret : built.secrets) {
+    redactor.add_secret(secret);
   }
   // A server may echo whatever was sent (DPoP proofs, deliberately wrong secrets too), in
   // this step's answer or in a value a later step sends on.
@@ -115,16 +175,25 @@ void run_request(const Step& step, const StepContext& context, StepResult& resul
     context.case_credentials->apply_to(redactor);
     context.case_credentials->merge(redactor);
   }
-  http::Exchange exchange = context.http.send(built.request);
-  result.exchanges.push_back(redactor.redact(exchange));
-  if (!exchange.transport_error.empty()) {
-    set_error(result, redactor.redact_text(exchange.transport_error));
-    return;
+  const bool login = step.request.login.value_or(false);
+  http::Exchange exchange;
+  if (login && context.profile.login.browser.declared) {
+    if (!complete_login_in_browser(context, built.request, redactor, exchange, result)) {
+      return;
+    }
+  } else {
+    exchange = context.http.send(built.request);
+    record(context, redactor, exchange, result);
+    if (!exchange.transport_error.empty()) {
+      set_error(result, redactor.redact_text(exchange.transport_error));
+      return;
+    }
+    if (login && !complete_login(context, redactor, exchange, result)) {
+      return;
+    }
   }
-  if (step.request.login.value_or(false) && !complete_login(context, redactor, exchange, result)) {
-    return;
-  }
-  std::map<std::string, std::string> observed = eval::observe(result.exchanges.back());
+  // Observed from the whole (redacted) answer: the recorded excerpt may have cut the body.
+  std::map<std::string, std::string> observed = eval::observe(redactor.redact(exchange));
   judge(step, context, exchange, result);
   // A check quoting an echoed body must not leak what the exchange no longer shows.
   for (Check& check : result.checks) {

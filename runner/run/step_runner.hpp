@@ -6,6 +6,8 @@
 #include "eval/vars.hpp"
 #include "http/message.hpp"
 #include "http/redactor.hpp"
+#include "login/browser_service.hpp"
+#include "run/case_deadline.hpp"
 #include "run/client_factory.hpp"
 
 #include <chrono>
@@ -44,12 +46,24 @@ struct StepContext {
   HttpClientFactory make_client = {};
   /// The case's sent secrets (none: the step masks only its own and the profile's).
   CaseCredentials* case_credentials = nullptr;
+  /// The case's deadline, which `wait` steps move (none: waits move nothing). The deadline
+  /// bounds requests through `http` and `make_client` (run/case_deadline.hpp).
+  CaseDeadline* deadline = nullptr;
+  /// Told when a wait step starts sleeping: the step's name ("" for an unnamed one) and how
+  /// long (progress display). Empty: nobody listens.
+  std::function<void(const std::string&, std::chrono::milliseconds)> on_wait = {};
+  /// The run's browsers (a profile with a browser login; null otherwise).
+  login::BrowserService* browser = nullptr;
+  /// The case's full id (names a failed browser login's screenshot).
+  std::string case_id = {};
 };
 
 /// Runs one step (suites/README.md, "Steps"): a wait sleeps (errored beyond `max_wait`); a
 /// request step is built, sent, captured from and judged. A transport error or a missing
 /// applicable expectation makes it errored; a failed capture or check makes it failed.
-/// Exchanges are redacted before they are stored. Never throws for test outcomes.
+/// Exchanges are redacted (http/redactor.hpp) and cut to excerpts of the profile's
+/// max_recorded_bytes (http/excerpt.hpp) before they are stored; checks judge the whole
+/// exchange. Never throws for test outcomes.
 StepResult run_step(const Step& step, const StepContext& context);
 
 /// "61 s", "1.5 s": a duration as reported in wait errors.

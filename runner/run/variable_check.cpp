@@ -1,5 +1,6 @@
 #include "run/variable_check.hpp"
 
+#include "core/profile_vocabulary.hpp"
 #include "core/suggest.hpp"
 #include "eval/evaluate.hpp"
 #include "eval/vars.hpp"
@@ -22,6 +23,9 @@ class NameChecker {
     for (const std::string& name : builtin_variables()) {
       define(name);
     }
+    for (const auto& [name, value] : profile.variables) {
+      define(name);  // --variable NAME=VALUE
+    }
   }
 
   void define(const std::string& name) { m_defined.insert(name); }
@@ -32,7 +36,16 @@ class NameChecker {
     for (const std::string& name : eval::template_names(text)) {
       m_uses_dpop_jkt = m_uses_dpop_jkt || name == k_dpop_jkt;
       if (name.rfind(k_policy_prefix, 0) == 0) {
-        note_policy(name.substr(k_policy_prefix.size()), applies);
+        const std::string policy = name.substr(k_policy_prefix.size());
+        if (find_policy(policy) == nullptr) {
+          std::string message = "unknown policy '" + policy + "'";
+          const std::string close = suggest(policy, policy_names());
+          if (!close.empty()) {
+            message += " (did you mean '" + close + "'?)";
+          }
+          throw LoadError(text.where, message);
+        }
+        note_policy(policy, applies);
       } else if (m_defined.count(name) == 0) {
         throw LoadError(text.where, undefined_message(name));
       }
@@ -73,7 +86,8 @@ class NameChecker {
 
  private:
   void note_policy(const std::string& policy, bool applies) {
-    if (applies && m_profile.policies.count(policy) == 0 &&
+    if (applies && !m_profile.policies.contains(policy) &&
+        !m_profile.variables.contains(std::string(k_policy_prefix) + policy) &&
         std::find(m_missing.begin(), m_missing.end(), policy) == m_missing.end()) {
       m_missing.push_back(policy);
     }

@@ -1,5 +1,6 @@
 #include "selftest/fault_proof.hpp"
 
+#include "core/build_info.hpp"
 #include "load/profile_loader.hpp"
 #include "load/suite_loader.hpp"
 #include "server/faults.hpp"
@@ -12,11 +13,11 @@
 namespace parity::selftest {
 namespace {
 
-const std::string k_proofs = std::string(PARITY_FIXTURES_DIR) + "/reference/fault_proofs.yaml";
+const std::string k_proofs = parity::build_info::fixture_path("reference/fault_proofs.yaml");
 
 const std::vector<Suite>& suites() {
   static const std::vector<Suite> loaded =
-      load::load_suites({std::string(PARITY_SOURCE_DIR) + "/suites"});
+      load::load_suites({parity::build_info::source_path("suites")});
   return loaded;
 }
 
@@ -25,7 +26,7 @@ class FaultProofTest : public testing::Test {
  public:
   explicit FaultProofTest(FaultProof proof) : m_proof(std::move(proof)) {}
   void TestBody() override {
-    const Profile profile = load::load_profile(std::string(PARITY_SOURCE_DIR) + "/profiles/" +
+    const Profile profile = load::load_profile(parity::build_info::source_path("profiles/") +
                                                m_proof.profile + ".yaml");
     const ProofResult result = prove_fault(m_proof, profile, suites());
     EXPECT_TRUE(result.proven()) << result.explain();

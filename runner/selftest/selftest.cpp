@@ -5,6 +5,7 @@
 #include "report/run_listener.hpp"
 #include "run/executor.hpp"
 #include "run/plan.hpp"
+#include "selftest/fault_level.hpp"
 #include "target/target.hpp"
 
 #include <algorithm>
@@ -29,19 +30,25 @@ SuiteRun run_suite(const Profile& profile,
                    const SelftestOptions& options,
                    const std::vector<std::string>& faults) {
   SuiteRun run;
+  const std::string name = faults.empty() ? "clean " + profile.id : "fault " + faults.front();
+  std::unique_ptr<report::RunListener> progress =
+      options.listener_for ? options.listener_for(name) : nullptr;
+  report::SilentListener silent;
+  report::RunListener& listener = progress ? *progress : silent;
   try {
     target::Target prepared = target::prepare_target(profile, faults);
     if (!prepared.error.empty()) {
       run.error = prepared.error;
+      listener.on_run_finished(run.result);
       return run;
     }
-    report::SilentListener listener;
     run::RunOptions run_options;
     run_options.jobs = options.jobs;
     run.result = target::run_suites(
         prepared, suites, run::Selection{options.filters, {}}, run_options, listener);
   } catch (const std::exception& error) {
     run.error = error.what();
+    listener.on_run_finished(run.result);
   }
   return run;
 }
@@ -81,15 +88,6 @@ void judge_fault(const RunResult& clean, const RunResult& faulty, FaultVerdict& 
   }
 }
 
-std::string level_of(const std::vector<Requirement>& catalogue, const std::string& id) {
-  for (const Requirement& requirement : catalogue) {
-    if (requirement.id == id) {
-      return requirement.level;
-    }
-  }
-  return "MUST";
-}
-
 /// Fault → the profile its proof row names ("reference" when it has none).
 std::map<std::string, std::string> profile_by_fault(const std::vector<FaultProof>& proofs) {
   std::map<std::string, std::string> profiles;
@@ -111,8 +109,7 @@ std::vector<FaultVerdict> planned_faults(const SelftestOptions& options) {
     verdict.fault = fault;
     const auto it = profiles.find(fault.name);
     verdict.profile = it == profiles.end() ? "reference" : it->second;
-    verdict.should_level =
-        fault.should_level || !is_absolute_level(level_of(options.catalogue, fault.requirement));
+    verdict.should_level = is_should_level_fault(options.catalogue, fault);
     verdicts.push_back(std::move(verdict));
   }
   return verdicts;
@@ -157,12 +154,6 @@ std::vector<std::string> cases_never_catching(const std::map<std::string, SuiteR
 
 }  // namespace
 
-bool is_absolute_level(const std::string& level) {
-  static const std::set<std::string> k_absolute{
-      "MUST", "MUST NOT", "SHALL", "SHALL NOT", "REQUIRED", "IMPLICIT"};
-  return k_absolute.contains(level);
-}
-
 std::size_t SelftestReport::caught() const {
   return static_cast<std::size_t>(std::ranges::count_if(faults, &FaultVerdict::caught));
 }
@@ -177,34 +168,46 @@ SelftestReport run_selftest(const SelftestOptions& options, const std::vector<Su
   report.faults = planned_faults(options);
   std::map<std::string, Profile> profiles;
   std::map<std::string, SuiteRun> clean_runs;
-  profiles.emplace("reference", load::load_profile(options.profiles_dir + "/reference.yaml"));
+  profiles.emplace(
+      "reference",
+      load::load_profile(options.profiles_dir + "/reference.yaml", options.profile_sets));
   for (const FaultVerdict& verdict : report.faults) {
     if (!profiles.contains(verdict.profile)) {
       profiles.emplace(verdict.profile,
-                       load::load_profile(options.profiles_dir + "/" + verdict.profile + ".yaml"));
+                       load::load_profile(options.profiles_dir + "/" + verdict.profile + ".yaml",
+                                          options.profile_sets));
     }
   }
   for (const auto& [id, profile] : profiles) {
     clean_runs.emplace(id, SuiteRun{});
   }
-  // Clean runs first, concurrently: every fault run is judged against its profile's clean run.
+  // The clean runs and the fault runs in one pool, clean runs first: each fault run is judged
+  // against its profile's clean run once all are done, so no run waits for another.
   std::vector<std::string> ids;
   for (const auto& [id, profile] : profiles) {
     ids.push_back(id);
   }
-  for_each_parallel(ids.size(), options.parallel, [&](std::size_t i) {
-    clean_runs.at(ids[i]) = run_suite(profiles.at(ids[i]), suites, options, {});
+  if (options.on_runs_planned) {
+    options.on_runs_planned(ids.size() + report.faults.size());
+  }
+  std::vector<SuiteRun> faulty(report.faults.size());
+  for_each_parallel(ids.size() + report.faults.size(), options.parallel, [&](std::size_t i) {
+    if (i < ids.size()) {
+      clean_runs.at(ids[i]) = run_suite(profiles.at(ids[i]), suites, options, {});
+      return;
+    }
+    const FaultVerdict& verdict = report.faults[i - ids.size()];
+    faulty[i - ids.size()] =
+        run_suite(profiles.at(verdict.profile), suites, options, {verdict.fault.name});
   });
   for (const std::string& id : ids) {
     report.clean.push_back(judge_clean(id, clean_runs.at(id)));
   }
-  for_each_parallel(report.faults.size(), options.parallel, [&](std::size_t i) {
+  for (std::size_t i = 0; i < report.faults.size(); ++i) {
     FaultVerdict& verdict = report.faults[i];
-    const SuiteRun faulty =
-        run_suite(profiles.at(verdict.profile), suites, options, {verdict.fault.name});
-    verdict.error = faulty.error;
-    judge_fault(clean_runs.at(verdict.profile).result, faulty.result, verdict);
-  });
+    verdict.error = faulty[i].error;
+    judge_fault(clean_runs.at(verdict.profile).result, faulty[i].result, verdict);
+  }
   report.never_catching = cases_never_catching(clean_runs, report.faults);
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -30,6 +30,19 @@ std::string caught_by(const FaultVerdict& verdict) {
   return text;
 }
 
+/// The first rule a fault breaks, and how many more: "RFC9126-2.1-b1#secret +1".
+std::string breaks_text(const server::FaultInfo& fault) {
+  if (fault.breaks.empty()) {
+    return "-";
+  }
+  std::string text = fault.breaks.front();
+  if (const std::size_t more = fault.breaks.size() - 1; more > 0) {
+    text += " +";
+    text += std::to_string(more);
+  }
+  return text;
+}
+
 std::string percent(std::size_t part, std::size_t whole) {
   return whole == 0 ? "-" : std::to_string(part * 100 / whole) + "%";
 }
@@ -53,17 +66,17 @@ void write_faults(const SelftestReport& report, std::ostream& out) {
   std::size_t requirement_width = 11;
   for (const FaultVerdict& verdict : report.faults) {
     name_width = std::max(name_width, verdict.fault.name.size());
-    requirement_width = std::max(requirement_width, verdict.fault.requirement.size());
+    requirement_width = std::max(requirement_width, breaks_text(verdict.fault).size());
   }
   out << "\nfaults: each must be caught (MUST: a case fails; SHOULD: a case fails or warns)\n";
   out << "  " << std::left << std::setw(static_cast<int>(name_width) + 2) << "FAULT" << std::setw(8)
-      << "LEVEL" << std::setw(static_cast<int>(requirement_width) + 2) << "REQUIREMENT"
-      << std::setw(8) << "VERDICT"
+      << "LEVEL" << std::setw(static_cast<int>(requirement_width) + 2) << "BREAKS" << std::setw(8)
+      << "VERDICT"
       << "CAUGHT BY\n";
   for (const FaultVerdict& verdict : report.faults) {
     out << "  " << std::left << std::setw(static_cast<int>(name_width) + 2) << verdict.fault.name
         << std::setw(8) << (verdict.should_level ? "SHOULD" : "MUST")
-        << std::setw(static_cast<int>(requirement_width) + 2) << verdict.fault.requirement
+        << std::setw(static_cast<int>(requirement_width) + 2) << breaks_text(verdict.fault)
         << std::setw(8) << (verdict.caught() ? "caught" : "MISSED") << caught_by(verdict)
         << (verdict.profile == "reference" ? "" : "  [profile " + verdict.profile + "]") << "\n";
   }
@@ -100,7 +113,7 @@ nlohmann::json selftest_json(const SelftestReport& report) {
   for (const FaultVerdict& verdict : report.faults) {
     faults.push_back({{"name", verdict.fault.name},
                       {"description", verdict.fault.description},
-                      {"requirement", verdict.fault.requirement},
+                      {"breaks", verdict.fault.breaks},
                       {"level", verdict.should_level ? "SHOULD" : "MUST"},
                       {"profile", verdict.profile},
                       {"caught", verdict.caught()},

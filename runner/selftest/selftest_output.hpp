@@ -14,8 +14,10 @@ namespace parity::selftest {
 void write_selftest_text(const SelftestReport& report, std::ostream& out);
 
 /// Returns the selftest as JSON: {"ok", "seconds", "score": {caught, faults}, "clean": [{profile,
-/// passed, skipped, not_passing, error}], "faults": [{name, description, requirement, level,
-/// profile, caught, failed, warned, errored, error}], "never_catching": [case ids]}.
+/// passed, skipped, not_passing, error}], "faults": [{name, description, breaks, level,
+/// profile, caught, failed, warned, errored, error}], "never_catching": [case ids]}. `breaks`
+/// lists the requirements the fault violates ("<id>" or "<id>#<facet>"); `parity coverage
+/// --selftest` reads it with failed and warned to learn which requirements are proven.
 nlohmann::json selftest_json(const SelftestReport& report);
 
 }  // namespace parity::selftest

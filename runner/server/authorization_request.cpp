@@ -84,7 +84,11 @@ Check check_scope(const ServerContext& ctx,
                   const http::Params& params,
                   const RegisteredClient* client,
                   AuthorizationRequest& request) {
-  request.scope = http::find_param(params, "scope").value_or("");
+  const auto scope = http::find_param(params, "scope");
+  if (!scope && ctx.has_fault("missing_scope_invalid_request")) {
+    return invalid_request("scope is required");  // the bug: neither a default nor invalid_scope
+  }
+  request.scope = scope.value_or("");
   std::istringstream values(request.scope);
   std::string value;
   while (client != nullptr && !ctx.has_fault("accept_invalid_scope") && values >> value) {
@@ -108,6 +112,9 @@ std::string default_challenge_method(const ServerContext& ctx) {
 bool is_supported_method(const ServerContext& ctx, const std::string& method) {
   if (method == "plain" && ctx.has_fault("accept_plain_pkce")) {
     return true;  // the bug: plain is accepted although not configured
+  }
+  if (method == "S256" && ctx.has_fault("pkce_s256_unsupported")) {
+    return false;  // the bug: only plain is implemented
   }
   return ctx.config.pkce_methods.count(method) > 0;
 }
@@ -167,7 +174,9 @@ Check check_state(const ServerContext& ctx, const AuthorizationRequest& request)
 Check check_extensions(const ServerContext& ctx,
                        const http::Params& params,
                        AuthorizationRequest& request) {
-  request.dpop_jkt = http::find_param(params, "dpop_jkt").value_or("");
+  if (!ctx.has_fault("ignore_dpop_jkt_parameter")) {  // the fault: the code stays unbound
+    request.dpop_jkt = http::find_param(params, "dpop_jkt").value_or("");
+  }
   const auto details = http::find_param(params, "authorization_details");
   if (!details) {
     return std::nullopt;

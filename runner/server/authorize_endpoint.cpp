@@ -24,10 +24,12 @@ void redirect_error(const ServerContext& ctx,
                     httplib::Response& res) {
   http::Params params{{"error", error.error},
                       {"error_description", sanitize_description(error.description)}};
-  if (state) {
+  if (state && !ctx.has_fault("error_redirect_drops_state")) {
     params.emplace_back("state", *state);
   }
-  params.emplace_back("iss", ctx.issuer);
+  if (!ctx.has_fault("error_response_without_iss")) {
+    params.emplace_back("iss", ctx.issuer);
+  }
   send_redirect(res, redirect_uri, params);
 }
 
@@ -43,6 +45,11 @@ void client_error(const ServerContext& ctx,
   send_error_page(res, error);
 }
 
+/// RFC 6749 §4.1.2: state exactly as received (the state_reencoded fault decodes it once more).
+std::string returned_state(const ServerContext& ctx, const std::string& state) {
+  return ctx.has_fault("state_reencoded") ? http::percent_decode(state, true) : state;
+}
+
 /// RFC 6749 §4.1.2: the test user consents; a single-use code bound to `request` is issued and
 /// returned with the request's state (exactly as received) and iss (RFC 9207).
 void issue_code(ServerContext& ctx, const AuthorizationRequest& request, httplib::Response& res) {
@@ -54,16 +61,23 @@ void issue_code(ServerContext& ctx, const AuthorizationRequest& request, httplib
     return redirect_error(ctx, request.redirect_uri, unsupported, request.state, res);
   }
   const std::string code = crypto::base64url_encode(crypto::random_bytes(k_code_random_bytes));
-  const auto expiry = StoreClock::now() + std::chrono::seconds(ctx.config.code_lifetime);
+  const auto expiry = ctx.has_fault("code_never_expires")
+                          ? StoreClock::time_point::max()  // the bug: no lifetime recorded
+                          : StoreClock::now() + std::chrono::seconds(ctx.config.code_lifetime);
   if (!ctx.store.add_code(code, request, expiry)) {
     const OAuthError busy{400, "temporarily_unavailable", "too many authorization codes", {}};
     return redirect_error(ctx, request.redirect_uri, busy, request.state, res);
   }
   http::Params params{{"code", code}};
   if (request.state && !ctx.has_fault("drop_state")) {
-    params.emplace_back("state", *request.state);
+    params.emplace_back("state", returned_state(ctx, *request.state));
   }
-  params.emplace_back("iss", ctx.issuer);
+  if (!ctx.has_fault("authorization_response_without_iss")) {
+    params.emplace_back("iss",
+                        ctx.has_fault("authorization_response_wrong_iss")
+                            ? ctx.authorization_endpoint()
+                            : ctx.issuer);
+  }
   send_redirect(res, request.redirect_uri, params);
 }
 
@@ -78,6 +92,7 @@ void authorize_pushed(ServerContext& ctx,
   rules.bind_to_client = !ctx.has_fault("request_uri_not_bound_to_client");
   rules.one_time = !ctx.has_fault("request_uri_reusable");
   rules.atomic = !ctx.has_fault("request_uri_redemption_race");
+  rules.resume_presented = ctx.has_fault("request_uri_expiry_checked_once");
   Redeemed redeemed = ctx.store.redeem_request(request_uri, client.client_id, rules);
   if (redeemed.status == Redemption::unknown && ctx.has_fault("accept_unknown_request_uri")) {
     // The bug: a missing pushed request is treated as an empty one.
@@ -155,6 +170,9 @@ void authorize_front_channel(ServerContext& ctx,
 }  // namespace
 
 void handle_authorize(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  if (ctx.has_fault("authorize_rejects_get")) {
+    return send_method_not_allowed(res, "POST");  // the bug: RFC 6749 §3.1 requires GET
+  }
   const http::Params params = without_empty_values(http::form_decode(query_of(req.target)));
   if (const auto duplicate = find_duplicate(params)) {
     return send_error_page(res, invalid_request("parameter " + *duplicate + " is repeated"));

@@ -21,7 +21,12 @@ double now_seconds() {
   return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+/// RFC 7521 §4.2.1: an invalid assertion is invalid_client (the assertion_errors_invalid_request
+/// fault says invalid_request).
 ClientAuthentication failed(const ServerContext& ctx, std::string description) {
+  if (ctx.has_fault("assertion_errors_invalid_request")) {
+    return ClientAuthentication{nullptr, invalid_request(std::move(description)), false};
+  }
   return ClientAuthentication{nullptr, invalid_client(ctx, std::move(description), false), false};
 }
 

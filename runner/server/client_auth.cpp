@@ -147,6 +147,9 @@ ClientAuthentication authenticate_by_client_id(ServerContext& ctx,
   if (client == nullptr) {
     return failed(invalid_client(ctx, "unknown client", false));
   }
+  if (ctx.has_fault("accept_unauthenticated_confidential_client")) {
+    return ClientAuthentication{client, std::nullopt, false};  // the bug: any client is public
+  }
   if (!uses_tls_certificate(client->auth_method)) {
     if (auto error = check_registered_method(ctx, *client, AuthMethod::none)) {
       return failed(*error);
@@ -184,7 +187,8 @@ std::optional<std::string> client_id_mismatch(const http::Params& params,
 ClientAuthentication authenticate_client(ServerContext& ctx, const ClientCredentials& credentials) {
   const std::string_view authorization = credentials.authorization;
   const http::Params& params = credentials.params;
-  const bool basic = is_basic(authorization);
+  // The ignore_basic_credentials fault: the Authorization header is never read.
+  const bool basic = is_basic(authorization) && !ctx.has_fault("ignore_basic_credentials");
   const bool post = http::find_param(params, "client_secret").has_value();
   const bool assertion = http::find_param(params, "client_assertion").has_value() ||
                          http::find_param(params, "client_assertion_type").has_value();

@@ -226,7 +226,7 @@ int read_int(load::MapReader& reader, const std::string& key, long fallback, lon
   return static_cast<int>(value);
 }
 
-// A bound on memory (issue 7 §6): at least one entry, at most ten million.
+// A bound on memory: at least one entry, at most ten million.
 std::size_t read_store_capacity(load::MapReader& reader) {
   constexpr long k_max_capacity = 10000000;
   const long value = reader.optional_int("store_capacity", 100000);

@@ -57,8 +57,8 @@ std::string load_error(const std::string& text) {
 
 TEST(ServerConfigTest, LoadsDefaultFixture) {
   const ServerConfig config = load_server_config(fixture("reference/default.yaml"));
-  EXPECT_EQ(config.request_uri_lifetime, 3);
-  EXPECT_EQ(config.code_lifetime, 60);
+  EXPECT_EQ(config.request_uri_lifetime, 1);
+  EXPECT_EQ(config.code_lifetime, 1);
   EXPECT_EQ(config.pkce_methods, std::set<std::string>{"S256"});
   EXPECT_TRUE(config.pkce_required);
   EXPECT_EQ(config.min_state_length, 0);

@@ -1,4 +1,4 @@
-// The reference server under concurrent load (issue 7 §6), over HTTPS as `parity serve` runs
+// The reference server under concurrent load, over HTTPS as `parity serve` runs
 // it: one-time use of a request_uri under many simultaneous redemptions (RFC 9126 §4), and a
 // store that stays bounded (full: clean refusals; expired entries purged to make room).
 // Figures (req/s, latency, memory) come from runner/load-test.sh, not from these tests.

@@ -46,6 +46,17 @@ std::set<std::string> advertised_auth_methods(const ServerContext& ctx) {
   return names;
 }
 
+// RFC 8414 §2, §3: the issuer identifier exactly (the faults add a slash or a query).
+std::string advertised_issuer(const ServerContext& ctx) {
+  if (ctx.has_fault("metadata_issuer_trailing_slash")) {
+    return ctx.issuer + "/";
+  }
+  if (ctx.has_fault("metadata_issuer_with_query")) {
+    return ctx.issuer + "?tenant=parity";
+  }
+  return ctx.issuer;
+}
+
 }  // namespace
 
 nlohmann::json metadata_document(const ServerContext& ctx) {
@@ -54,7 +65,7 @@ nlohmann::json metadata_document(const ServerContext& ctx) {
     scopes.insert(client.scopes.begin(), client.scopes.end());
   }
   nlohmann::json document{
-      {"issuer", ctx.has_fault("metadata_issuer_trailing_slash") ? ctx.issuer + "/" : ctx.issuer},
+      {"issuer", advertised_issuer(ctx)},
       {"authorization_endpoint", ctx.authorization_endpoint()},
       {"token_endpoint", ctx.token_endpoint()},
       // RFC 9126 §5
@@ -80,6 +91,12 @@ nlohmann::json metadata_document(const ServerContext& ctx) {
   };
   if (ctx.has_fault("metadata_omits_dpop_algorithms")) {
     document.erase("dpop_signing_alg_values_supported");
+  }
+  if (ctx.has_fault("metadata_omits_iss_parameter_supported")) {
+    document.erase("authorization_response_iss_parameter_supported");
+  }
+  if (ctx.has_fault("metadata_omits_par_endpoint")) {
+    document.erase("pushed_authorization_request_endpoint");
   }
   // RFC 9396 §10 / RFC 8414 §3.2: omitted when empty.
   if (!ctx.config.authorization_details_types.empty() &&

@@ -26,16 +26,33 @@ std::string parameter_hash_reference(const AuthorizationRequest& request) {
   return std::string(k_request_uri_prefix) + crypto::base64url_encode(crypto::sha256(material));
 }
 
+/// The fault request_uri_per_client: one reference per client, handed out again by every push
+/// of that client (each push replaces the request stored under it and re-arms it).
+std::string per_client_reference(const AuthorizationRequest& request) {
+  return std::string(k_request_uri_prefix) +
+         crypto::base64url_encode(crypto::sha256("per-client\n" + request.client_id));
+}
+
 /// RFC 9126 §2.2 / RFC 6749 §10.10: the reference part comes from a CSPRNG (256 bits).
 std::string mint_request_uri(ServerContext& ctx, const AuthorizationRequest& request) {
   if (ctx.has_fault("request_uri_from_parameter_hash")) {
     return parameter_hash_reference(request);
+  }
+  if (ctx.has_fault("request_uri_per_client")) {
+    return per_client_reference(request);
   }
   if (ctx.has_fault("guessable_request_uri")) {
     return std::string(k_request_uri_prefix) + std::to_string(++ctx.request_uri_counter);
   }
   if (ctx.has_fault("request_uri_not_a_urn")) {
     return crypto::base64url_encode(crypto::random_bytes(k_request_uri_random_bytes));
+  }
+  if (ctx.has_fault("long_request_uri")) {
+    // The bug: the pushed parameters ride along in the reference (RFC 9101 §5.2: keep the
+    // whole URI within 512 ASCII characters).
+    constexpr std::size_t k_random_bytes = 400;
+    return std::string(k_request_uri_prefix) +
+           crypto::base64url_encode(crypto::random_bytes(k_random_bytes));
   }
   return std::string(k_request_uri_prefix) +
          crypto::base64url_encode(crypto::random_bytes(k_request_uri_random_bytes));
@@ -62,9 +79,13 @@ void send_push_response(const ServerContext& ctx,
                         const std::string& request_uri) {
   nlohmann::json body{{"request_uri", request_uri}};
   constexpr int k_seconds_per_minute = 60;
-  const int lifetime = ctx.has_fault("expires_in_in_minutes")
-                           ? request_uri_lifetime(ctx) / k_seconds_per_minute  // the bug
-                           : request_uri_lifetime(ctx);
+  int lifetime = ctx.has_fault("expires_in_in_minutes")
+                     ? request_uri_lifetime(ctx) / k_seconds_per_minute  // the bug
+                     : request_uri_lifetime(ctx);
+  if (ctx.has_fault("expires_in_overstated")) {
+    constexpr int k_overstatement = 10;
+    lifetime += k_overstatement;  // the bug: the stored request still expires as configured
+  }
   body["expires_in"] = ctx.has_fault("expires_in_as_string")
                            ? nlohmann::json(std::to_string(lifetime))
                            : nlohmann::json(lifetime);
@@ -163,12 +184,29 @@ std::optional<AuthorizationRequest> validated_request(ServerContext& ctx,
   return std::move(validation.request);
 }
 
-}  // namespace
+/// RFC 9126 §2.1 step 1 and §3: the client authenticates as at the token endpoint, also when
+/// it pushes a Request Object. The skip_client_auth_with_request_object fault instead takes a
+/// Request Object (verified later with the named client's key) as the authentication.
+ClientAuthentication authenticate_push(ServerContext& ctx,
+                                       const httplib::Request& req,
+                                       const http::Params& params) {
+  const std::string authorization = req.get_header_value("Authorization");
+  ClientAuthentication auth =
+      authenticate_client(ctx, {authorization, params, client_certificate(req)});
+  if (auth.error && ctx.has_fault("skip_client_auth_with_request_object") &&
+      http::find_param(params, "request")) {
+    if (const RegisteredClient* named =
+            ctx.find_client(http::find_param(params, "client_id").value_or(""))) {
+      return ClientAuthentication{named, std::nullopt, false};  // the bug
+    }
+  }
+  return auth;
+}
 
-void handle_par(ServerContext& ctx,
-                const httplib::Request& req,
-                const std::string& body,
-                httplib::Response& res) {
+void handle_push(ServerContext& ctx,
+                 const httplib::Request& req,
+                 const std::string& body,
+                 httplib::Response& res) {
   // Vendor emulation (server/emulation.hpp): a documented body size limit.
   if (const auto too_large = check_push_size(ctx.config.emulation, body.size())) {
     return send_error(res, *too_large);
@@ -182,9 +220,7 @@ void handle_par(ServerContext& ctx,
   }
   // RFC 9126 §2.1: client_id is required in a pushed request (the fault derives it instead).
   const bool client_id_optional = ctx.has_fault("accept_missing_client_id");
-  const std::string authorization = req.get_header_value("Authorization");
-  const ClientAuthentication auth =
-      authenticate_client(ctx, {authorization, form.params, client_certificate(req)});
+  const ClientAuthentication auth = authenticate_push(ctx, req, form.params);
   if (auth.error && !(auth.anonymous && client_id_optional)) {
     return send_error(res, *auth.error);
   }
@@ -205,6 +241,18 @@ void handle_par(ServerContext& ctx,
                       OAuthError{503, "temporarily_unavailable", "too many pushed requests", {}});
   }
   send_push_response(ctx, res, request_uri);
+}
+
+}  // namespace
+
+void handle_par(ServerContext& ctx,
+                const httplib::Request& req,
+                const std::string& body,
+                httplib::Response& res) {
+  handle_push(ctx, req, body, res);
+  if (ctx.has_fault("par_errors_not_json")) {
+    rewrite_error_as_page(res);  // the bug: errors are a page, not RFC 6749 §5.2 JSON
+  }
 }
 
 }  // namespace parity::server

@@ -42,7 +42,7 @@ TEST(ParEndpointTest, BasicPushGets201WithRequestUriAndExpiresIn) {
   EXPECT_EQ(uri.rfind("urn:ietf:params:oauth:request_uri:", 0), 0U);
   EXPECT_EQ(uri.size(), std::string("urn:ietf:params:oauth:request_uri:").size() + 43);
   EXPECT_TRUE(body.at("expires_in").is_number_integer());
-  EXPECT_EQ(body.at("expires_in"), 3);
+  EXPECT_EQ(body.at("expires_in"), 1);
 }
 
 TEST(ParEndpointTest, EveryAuthMethodCanPush) {

@@ -26,7 +26,7 @@ constexpr time_t k_keep_alive_seconds = 1;
 constexpr std::size_t k_worker_threads = 16;
 // httplib 0.11.4 listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into Debian's
 // shared library). A burst of simultaneous connections overflows it, the kernel drops their
-// SYNs and the clients retry only a second later (issue 7 §6): the bound socket is put into
+// SYNs and the clients retry only a second later: the bound socket is put into
 // listen() again with this backlog (the kernel caps it at net.core.somaxconn).
 constexpr int k_listen_backlog = 1024;
 constexpr const char* k_host = "127.0.0.1";

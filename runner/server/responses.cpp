@@ -67,6 +67,22 @@ void send_error_page(httplib::Response& res, const OAuthError& error) {
       "text/html; charset=utf-8");
 }
 
+void rewrite_error_as_page(httplib::Response& res) {
+  if (res.status < 400) {
+    return;
+  }
+  const auto body = nlohmann::json::parse(res.body, nullptr, false);
+  if (!body.is_object()) {
+    return;
+  }
+  const OAuthError error{
+      res.status, body.value("error", ""), body.value("error_description", ""), {}};
+  res.headers.erase("Content-Type");
+  res.headers.erase("Cache-Control");
+  send_error_page(res, error);
+  res.status = error.status;
+}
+
 void send_redirect(httplib::Response& res,
                    const std::string& redirect_uri,
                    const http::Params& params) {

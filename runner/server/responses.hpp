@@ -31,6 +31,10 @@ void send_json(httplib::Response& res, int status, const nlohmann::json& body);
 void send_error(httplib::Response& res, const OAuthError& error);
 /// RFC 6749 §4.1.2.1: an HTML error page for the resource owner (never a redirect).
 void send_error_page(httplib::Response& res, const OAuthError& error);
+/// For the faults par_errors_not_json and token_errors_not_json: turns an RFC 6749 §5.2 JSON
+/// error already in `res` into send_error_page's HTML, keeping the status; other responses
+/// are left alone.
+void rewrite_error_as_page(httplib::Response& res);
 /// A 302 redirect to `redirect_uri` with `params` appended to its query (RFC 6749 §4.1.2).
 void send_redirect(httplib::Response& res,
                    const std::string& redirect_uri,

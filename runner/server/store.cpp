@@ -70,9 +70,12 @@ bool Store::add_code(const std::string& code,
   return add_entry(m_codes, Kind::code, code, Entry{request, expires_at, false});
 }
 
-Redeemed Store::redeem_code(const std::string& code, const std::string& client_id) {
+Redeemed Store::redeem_code(const std::string& code,
+                            const std::string& client_id,
+                            RedeemRules rules) {
+  rules.resume_presented = false;
   std::lock_guard lock(m_mutex);
-  return redeem(m_codes, code, client_id, RedeemRules{});
+  return redeem(m_codes, code, client_id, rules);
 }
 
 JtiResult Store::remember_jti(const std::string& client_id,
@@ -160,6 +163,9 @@ Redeemed Store::redeem(EntryMap& map,
   if (rules.bind_to_client && entry.request.client_id != client_id) {
     return {Redemption::wrong_client, {}};
   }
+  if (rules.resume_presented && entry.used) {
+    return {Redemption::ok, entry.request};  // the bug: no expiry check on a later presentation
+  }
   if (entry.expires_at <= StoreClock::now()) {
     return {Redemption::expired, {}};
   }
@@ -167,11 +173,14 @@ Redeemed Store::redeem(EntryMap& map,
     return {Redemption::used, {}};
   }
   entry.used = entry.used || mark_used;
+  if (rules.resume_presented) {
+    entry.expires_at = StoreClock::time_point::max();  // kept as the resumable session
+  }
   return {Redemption::ok, entry.request};
 }
 
 // Earliest first, and only what has expired: a full store of live entries costs one
-// comparison per insertion, not a scan of every map (issue 7 §6).
+// comparison per insertion, not a scan of every map.
 void Store::purge_expired() {
   const auto now = StoreClock::now();
   while (!m_expiries.empty() && m_expiries.top().at <= now) {

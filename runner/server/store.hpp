@@ -32,6 +32,10 @@ struct RedeemRules {
   /// request_uri_redemption_race: a server whose read and update are separate transactions
   /// lets simultaneous redemptions all succeed although a later reuse is refused.
   bool atomic = true;
+  /// On only for the fault request_uri_expiry_checked_once: a request_uri presented before is
+  /// resumed (RFC 9126 §4 lets a server tolerate a reload) without checking its expiry, and
+  /// the entry outlives its expiry from its first presentation on.
+  bool resume_presented = false;
 };
 
 /// The result of redeeming a request_uri or a code: the bound request when status is ok.
@@ -66,8 +70,11 @@ class Store {
                 const AuthorizationRequest& request,
                 StoreClock::time_point expires_at);
   /// RFC 6749 §4.1.2: single-use redemption of `code` by `client_id`; a code presented by
-  /// another client is reported as wrong_client and stays usable.
-  Redeemed redeem_code(const std::string& code, const std::string& client_id);
+  /// another client is reported as wrong_client and stays usable. `rules` relax this only for
+  /// faults (atomic and resume_presented do not apply to codes).
+  Redeemed redeem_code(const std::string& code,
+                       const std::string& client_id,
+                       RedeemRules rules = {});
   /// OIDC Core §9: records `jti` of `client_id` until `keep_until`; replayed when seen before.
   JtiResult remember_jti(const std::string& client_id,
                          const std::string& jti,

@@ -1,5 +1,6 @@
 #include "server/test_support.hpp"
 
+#include "core/build_info.hpp"
 #include "crypto/base64url.hpp"
 #include "crypto/jws.hpp"
 #include "crypto/key.hpp"
@@ -36,7 +37,7 @@ nlohmann::json assertion_claims(const std::string& client_id, const nlohmann::js
 }  // namespace
 
 std::string fixture(const std::string& relative) {
-  return std::string(PARITY_FIXTURES_DIR) + "/" + relative;
+  return parity::build_info::fixture_path("") + relative;
 }
 
 ServerConfig load_fixture_config(const std::set<std::string>& faults, const std::string& file) {

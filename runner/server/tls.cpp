@@ -1,6 +1,7 @@
 #include "server/tls.hpp"
 
 #include "core/errors.hpp"
+#include "load/checks.hpp"
 #include "load/yaml_reader.hpp"
 
 #include <httplib.h>
@@ -99,7 +100,10 @@ std::string required_path(load::MapReader& reader, const std::string& key) {
   if (value.empty()) {
     throw LoadError(reader.location_of_key(key), "tls." + key + " must not be empty");
   }
-  return resolve(reader, value);
+  std::string path = resolve(reader, value);
+  // OpenSSL opens it by name later: it must be a regular PEM file of a sane size.
+  load::require_file(path, reader.location_of_key(key));
+  return path;
 }
 
 }  // namespace

@@ -143,7 +143,8 @@ TEST(ServerTlsTest, ConfigErrorsPointAtTheTlsKey) {
   const std::string key = tls_fixture("server.key");
   EXPECT_EQ(load_error("tls: { cert: " + cert + ", key: " + key + " }\n"), "");
   const std::string missing = load_error("tls: { cert: no-such.pem, key: " + key + " }\n");
-  EXPECT_EQ(missing.rfind(":1:1: tls: cannot load certificate '", 0), 0U) << missing;
+  // Checked where the path is written, before OpenSSL opens it.
+  EXPECT_EQ(missing.rfind(":1:8: file not found: ", 0), 0U) << missing;
   EXPECT_NE(missing.find("no-such.pem"), std::string::npos) << missing;
   const std::string mismatch =
       load_error("tls: { cert: " + cert + ", key: " + tls_fixture("client.key") + " }\n");
@@ -161,7 +162,7 @@ TEST(ServerTlsTest, ConfigErrorsPointAtTheTlsKey) {
             "");
   const std::string bad_ca =
       load_error("tls: { cert: " + cert + ", key: " + key + ", client_ca: no-ca.pem }\n");
-  EXPECT_EQ(bad_ca.rfind(":1:1: tls: cannot load client_ca '", 0), 0U) << bad_ca;
+  EXPECT_NE(bad_ca.find(": file not found: "), std::string::npos) << bad_ca;
 }
 
 TEST(ServerTlsTest, UnusableCertificateCannotMakeAServer) {

@@ -6,6 +6,8 @@
 #include "server/config.hpp"
 #include "server/faults.hpp"
 
+#include <algorithm>
+
 namespace parity::target {
 namespace {
 
@@ -60,14 +62,62 @@ Target prepare_target(Profile profile, const std::vector<std::string>& faults) {
   return target;
 }
 
+namespace {
+
+bool needs_browser(const run::Plan& plan) {
+  if (!plan.profile.login.browser.declared) {
+    return false;
+  }
+  return std::any_of(plan.cases.begin(), plan.cases.end(), [](const run::PlannedCase& planned) {
+    return planned.skip_reason.empty() &&
+           std::any_of(planned.spec->steps.begin(),
+                       planned.spec->steps.end(),
+                       [](const Step& step) { return step.request.login.value_or(false); });
+  });
+}
+
+login::BrowserSettings browser_settings(const Profile& profile, const std::string& artifacts_dir) {
+  login::BrowserSettings settings;
+  settings.script = profile.login.browser;
+  settings.authorization_endpoint = profile.endpoints.authorization;
+  settings.tls = client_options_for(profile);
+  for (const Client& client : profile.clients) {
+    settings.redirect_uris.insert(
+        settings.redirect_uris.end(), client.redirect_uris.begin(), client.redirect_uris.end());
+  }
+  if (!artifacts_dir.empty()) {
+    settings.artifacts_prefix = profile.id + ".login/";
+    settings.artifacts_dir = artifacts_dir + "/" + settings.artifacts_prefix;
+    settings.artifacts_dir.pop_back();
+  }
+  return settings;
+}
+
+}  // namespace
+
 RunResult run_suites(const Target& prepared,
                      const std::vector<Suite>& suites,
                      const run::Selection& selection,
                      const run::RunOptions& options,
                      report::RunListener& listener) {
-  const run::Plan plan = run::make_plan(prepared.profile, suites, selection);
+  return run_planned(
+      prepared, run::make_plan(prepared.profile, suites, selection), options, listener);
+}
+
+RunResult run_planned(const Target& prepared,
+                      const run::Plan& plan,
+                      const run::RunOptions& options,
+                      report::RunListener& listener) {
   const http::ClientOptions client_options = client_options_for(prepared.profile);
-  return run::run_plan(plan, options, listener, [&client_options] {
+  // Browsers start here, on the calling thread, and end when the run returns or unwinds.
+  std::unique_ptr<login::BrowserService> browser;
+  run::RunOptions run_options = options;
+  if (needs_browser(plan)) {
+    browser = std::make_unique<login::BrowserService>(
+        browser_settings(prepared.profile, options.artifacts_dir));
+    run_options.browser = browser.get();
+  }
+  return run::run_plan(plan, run_options, listener, [&client_options] {
     return std::make_unique<http::CurlClient>(client_options);
   });
 }

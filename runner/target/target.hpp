@@ -34,6 +34,13 @@ http::ClientOptions client_options_for(const Profile& profile);
 /// UsageError for faults on a profile without an embedded server or an unknown fault name.
 Target prepare_target(Profile profile, const std::vector<std::string>& faults);
 
+/// Runs `plan` (made for `prepared.profile`) against `prepared` (whose `error` is empty), each
+/// worker with its own CurlClient configured by client_options_for.
+RunResult run_planned(const Target& prepared,
+                      const run::Plan& plan,
+                      const run::RunOptions& options,
+                      report::RunListener& listener);
+
 /// Runs the cases of `suites` that `selection` picks against `prepared` (whose `error` is
 /// empty), each worker with its own CurlClient configured by client_options_for.
 RunResult run_suites(const Target& prepared,

@@ -1,5 +1,6 @@
 #include "target/target.hpp"
 
+#include "core/build_info.hpp"
 #include "http/curl_client.hpp"
 #include "load/profile_loader.hpp"
 #include "load/suite_loader.hpp"
@@ -16,7 +17,7 @@
 namespace parity::target {
 namespace {
 
-const std::string k_source = PARITY_SOURCE_DIR;
+const std::string k_source = std::string(parity::build_info::source_dir());
 
 class SilentListener final : public report::RunListener {
  public:

@@ -4,6 +4,7 @@
 #include "compare/markdown_report.hpp"
 #include "compare/matrix.hpp"
 #include "compare/provider_run.hpp"
+#include "core/build_info.hpp"
 #include "http/curl_client.hpp"
 #include "http/url.hpp"
 #include "load/profile_loader.hpp"
@@ -14,12 +15,14 @@
 #include "target/target.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -34,10 +37,12 @@ class RecordingClient final : public http::HttpClient {
   RecordingClient(std::unique_ptr<http::HttpClient> inner, SentCredentials* sent)
       : m_inner(std::move(inner)), m_sent(sent) {}
   http::Exchange send(const http::Request& request) override {
+    http::Exchange exchange = m_inner->send(request);
     if (m_sent != nullptr) {
       m_sent->record(request);
+      m_sent->record_response(exchange.response);
     }
-    return m_inner->send(request);
+    return exchange;
   }
 
  private:
@@ -45,11 +50,54 @@ class RecordingClient final : public http::HttpClient {
   SentCredentials* m_sent;
 };
 
-void add_params(std::string_view encoded, std::set<std::string>& values) {
+// Parameters that carry a secret or a live credential, and the kind each is counted as.
+const std::map<std::string, std::string>& credential_params() {
+  static const std::map<std::string, std::string> params = {
+      {"client_secret", "client_secret"},
+      {"client_assertion", "client_assertion"},
+      {"code", "code"},
+      {"code_verifier", "code_verifier"},
+      {"refresh_token", "refresh_token"},
+      {"access_token", "access_token"},
+      {"id_token", "id_token"}};
+  return params;
+}
+
+void add_params(std::string_view encoded,
+                std::map<std::string, std::string>& values,
+                std::set<std::string>& public_values) {
   for (const auto& [name, value] : http::form_decode(encoded)) {
-    if (name == "client_secret" || name == "client_assertion") {
-      values.insert(value);
+    if (name == "code_challenge") {
+      // Public by design (RFC 7636 §4.3, sent in the front channel): a case that sends the
+      // challenge as its verifier has not revealed a secret when the push shows it.
+      public_values.insert(value);
     }
+    const auto kind = credential_params().find(name);
+    if (kind != credential_params().end()) {
+      values.emplace(value, kind->second);
+    }
+  }
+}
+
+std::string_view after(std::string_view text, char separator) {
+  const auto at = text.find(separator);
+  return at == std::string_view::npos ? std::string_view() : text.substr(at + 1);
+}
+
+void add_cookies(std::string_view header,
+                 bool first_only,
+                 std::map<std::string, std::string>& values) {
+  while (!header.empty()) {
+    const auto semicolon = header.find(';');
+    const std::string_view pair = header.substr(0, semicolon);
+    const std::string_view value = after(pair, '=');
+    if (!value.empty()) {
+      values.emplace(std::string(value), "cookie");
+    }
+    if (first_only || semicolon == std::string_view::npos) {
+      return;
+    }
+    header.remove_prefix(semicolon + 1);
   }
 }
 
@@ -59,25 +107,75 @@ void SentCredentials::record(const http::Request& request) {
   const std::lock_guard<std::mutex> lock(m_mutex);
   for (const auto& [name, value] : request.headers) {
     if (name == "Authorization") {
-      m_values.insert(value.substr(value.find(' ') + 1));
+      const bool basic = value.rfind("Basic ", 0) == 0;
+      m_values.emplace(value.substr(value.find(' ') + 1), basic ? "basic" : "access_token");
     } else if (name == "DPoP") {
-      m_values.insert(value);
+      m_values.emplace(value, "dpop_proof");
+    } else if (name == "Cookie") {
+      add_cookies(value, false, m_values);
     }
   }
-  add_params(request.body, m_values);
+  add_params(request.body, m_values, m_public);
   const auto question = request.url.find('?');
   if (question != std::string::npos) {
-    add_params(std::string_view(request.url).substr(question + 1), m_values);
+    add_params(std::string_view(request.url).substr(question + 1), m_values, m_public);
+  }
+}
+
+void SentCredentials::record_response(const http::Response& response) {
+  const std::lock_guard<std::mutex> lock(m_mutex);
+  for (const auto& [name, value] : response.headers) {
+    if (name == "Set-Cookie" || name == "set-cookie") {
+      add_cookies(value, true, m_values);
+    } else if (name == "Location" || name == "location") {
+      const std::string_view location = value;
+      add_params(after(location.substr(0, location.find('#')), '?'), m_values, m_public);
+      add_params(after(location, '#'), m_values, m_public);
+    }
+  }
+  const auto document = nlohmann::json::parse(response.body, nullptr, false);
+  if (document.is_object()) {
+    for (const char* member : {"access_token", "refresh_token", "id_token"}) {
+      if (document.contains(member) && document[member].is_string()) {
+        m_values.emplace(document[member].get<std::string>(), member);
+      }
+    }
   }
 }
 
 std::set<std::string> SentCredentials::values() const {
   const std::lock_guard<std::mutex> lock(m_mutex);
-  return m_values;
+  std::set<std::string> values;
+  for (const auto& [value, kind] : m_values) {
+    if (!m_public.contains(value)) {
+      values.insert(value);
+    }
+  }
+  return values;
+}
+
+std::set<std::string> SentCredentials::values_of(const std::string& kind) const {
+  const std::lock_guard<std::mutex> lock(m_mutex);
+  std::set<std::string> values;
+  for (const auto& [value, value_kind] : m_values) {
+    if (value_kind == kind) {
+      values.insert(value);
+    }
+  }
+  return values;
+}
+
+std::set<std::string> SentCredentials::kinds() const {
+  const std::lock_guard<std::mutex> lock(m_mutex);
+  std::set<std::string> kinds;
+  for (const auto& [value, kind] : m_values) {
+    kinds.insert(kind);
+  }
+  return kinds;
 }
 
 Profile hostile_profile(const std::string& base_url) {
-  Profile profile = load::load_profile(std::string(PARITY_FIXTURES_DIR) + "/hostile/profile.yaml");
+  Profile profile = load::load_profile(parity::build_info::fixture_path("hostile/profile.yaml"));
   profile.issuer = base_url;
   profile.endpoints.par = base_url + "/ok";
   profile.endpoints.authorization = base_url + "/echo";
@@ -85,12 +183,16 @@ Profile hostile_profile(const std::string& base_url) {
   return profile;
 }
 
-RunOutputs run_with_reports(const run::Plan& plan, int jobs, SentCredentials* sent) {
+RunOutputs run_with_reports(const run::Plan& plan,
+                            int jobs,
+                            SentCredentials* sent,
+                            bool reveal_credentials) {
   const http::ClientOptions options = target::client_options_for(plan.profile);
   std::ostringstream console;
   report::ConsoleReporter reporter(console, false, true);
   run::RunOptions run_options;
   run_options.jobs = jobs;
+  run_options.reveal_credentials = reveal_credentials;
   const auto start = std::chrono::steady_clock::now();
   RunOutputs outputs;
   outputs.result = run::run_plan(plan, run_options, reporter, [&options, sent] {
@@ -129,7 +231,8 @@ std::string junit_schema_errors(const std::string& xml) {
   std::ofstream(file, std::ios::binary) << xml;
   const std::string log = file.string() + ".log";
   const std::string command = std::string("'") + PARITY_XMLLINT + "' --noout --schema '" +
-                              PARITY_JUNIT_XSD + "' '" + file.string() + "' 2>'" + log + "'";
+                              parity::build_info::fixture_path("junit/junit-10.xsd") + "' '" +
+                              file.string() + "' 2>'" + log + "'";
   const int status = std::system(command.c_str());
   std::stringstream messages;
   messages << std::ifstream(log).rdbuf();

@@ -1,11 +1,13 @@
 #include "run/testing/test_cases.hpp"
 
+#include "core/build_info.hpp"
+
 #include <stdexcept>
 
 namespace parity::run {
 
 std::string key_path(const std::string& file) {
-  return std::string(PARITY_FIXTURES_DIR) + "/keys/" + file;
+  return parity::build_info::fixture_path("keys/") + file;
 }
 
 namespace {
@@ -32,8 +34,10 @@ Profile test_profile() {
   Client web = make_client("web", "web-client", AuthMethod::client_secret_basic);
   web.secret = "web secret:1";
   web.scope = "openid profile";
+  web.roles = {"default"};
   Client post = make_client("post", "post-client", AuthMethod::client_secret_post);
   post.secret = "post-secret-value";
+  post.roles = {"other"};
   Client jwt = make_client("jwt", "jwt-client", AuthMethod::private_key_jwt);
   jwt.private_key_path = key_path("client_rsa.pem");
   jwt.signing_alg = "RS256";

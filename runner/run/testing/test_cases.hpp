@@ -11,7 +11,7 @@
 // Builders shared by the run tests.
 namespace parity::run {
 
-/// A fixture key path under PARITY_FIXTURES_DIR/keys.
+/// A fixture key path under the source tree's fixtures/keys.
 std::string key_path(const std::string& file);
 
 /// Profile "test" at https://as.example with clients web (client_secret_basic, secret

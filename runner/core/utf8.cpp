@@ -1,8 +1,8 @@
-#include "report/utf8.hpp"
+#include "core/utf8.hpp"
 
 #include <cassert>
 
-namespace parity::report {
+namespace parity {
 namespace {
 
 constexpr char32_t k_replacement = 0xFFFD;
@@ -113,4 +113,4 @@ std::string_view truncate_utf8(std::string_view text, std::size_t max_bytes) {
                                                                 : text.substr(0, cut);
 }
 
-}  // namespace parity::report
+}  // namespace parity

@@ -1,8 +1,8 @@
-#include "report/utf8.hpp"
+#include "core/utf8.hpp"
 
 #include <gtest/gtest.h>
 
-namespace parity::report {
+namespace parity {
 namespace {
 
 const std::string k_fffd = "\xef\xbf\xbd";
@@ -45,4 +45,4 @@ TEST(Utf8Test, TruncateNeverSplitsASequence) {
 }
 
 }  // namespace
-}  // namespace parity::report
+}  // namespace parity
