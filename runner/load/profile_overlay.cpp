@@ -54,7 +54,8 @@ std::string canonical(const std::string& path) {
 // read (the innermost last) to find cycles.
 YAML::Node read_with_bases(const std::string& path, std::vector<std::string>& chain, bool& marked) {
   YAML::Node document = parse_yaml_file(path);
-  const YAML::Node extends = std::as_const(document)["extends"];
+  // yaml-cpp throws BadSubscript when a scalar is subscripted: look for the key in maps only.
+  const YAML::Node extends = document.IsMap() ? std::as_const(document)["extends"] : YAML::Node();
   if (!document.IsMap() || !extends) {
     if (marked) {
       mark_source_file(document, path);

@@ -100,6 +100,21 @@ TEST(ProfileOverlay, CyclesDepthAndMissingBasesAreLoadErrors) {
       << load_error(missing);
 }
 
+TEST(ProfileOverlay, DocumentsThatAreNotMapsAreLoadErrors) {
+  TempDir dir;
+  // Each of these once escaped the loader as yaml-cpp's BadSubscript (found by fuzzing).
+  for (const char* text : {"just a scalar\n", "- a\n- b\n", "42\n"}) {
+    const std::string profile = dir.write("not_a_map.yaml", text);
+    EXPECT_NE(load_error(profile).find("must be a mapping"), std::string::npos)
+        << text << " -> " << load_error(profile);
+  }
+  const std::string overlay = dir.write("overlay.yaml", "extends: scalar.yaml\nid: o\n");
+  dir.write("scalar.yaml", "just a scalar\n");
+  EXPECT_NE(load_error(overlay).find("scalar.yaml:1:1: profile must be a mapping"),
+            std::string::npos)
+      << load_error(overlay);
+}
+
 TEST(ProfileOverlay, SetChangesOneValueAndChecksThePath) {
   TempDir dir;
   dir.copy_key("client_rsa.pem", "keys/client.pem");
