@@ -355,6 +355,11 @@ const std::vector<Behaviour>& behaviours() {
   return list;
 }
 
+void prepare_behaviours() {
+  static_cast<void>(cached_gzip_bomb());
+  static_cast<void>(cached_brotli_bomb());
+}
+
 void respond(const ReceivedRequest& request,
              const std::string& other_host,
              const Connection& connection) {

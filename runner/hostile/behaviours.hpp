@@ -17,6 +17,11 @@ struct Behaviour {
 /// for each). Unknown paths are answered 404 with an empty JSON object.
 const std::vector<Behaviour>& behaviours();
 
+/// Makes what some behaviours send and is costly to make (the compression bombs, seconds of
+/// compression on a loaded machine) now, so that no answer waits for it: the client's timeout
+/// would then end the exchange before the behaviour under test is seen.
+void prepare_behaviours();
+
 /// Answers `request` on `connection` with the behaviour of its path; `other_host` is the
 /// absolute URL /redirect-other points to.
 void respond(const ReceivedRequest& request,

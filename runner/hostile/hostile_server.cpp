@@ -130,6 +130,7 @@ void Connection::reset() const {
 }
 
 HostileServer::HostileServer() {
+  prepare_behaviours();
   m_socket = listening_socket(m_port);
   m_other_host = base_url() + "/landed";
   m_acceptor = std::thread([this] { accept_loop(); });
