@@ -208,14 +208,21 @@ TEST(ServerLoadTest, FullStoreRefusesPushesCleanlyAndPurgesExpiredOnes) {
   for (int round = 0; round < 3; ++round) {
     SCOPED_TRACE("round " + std::to_string(round));
     // The first `capacity` pushes fill the store (the last round's entries have expired and
-    // are purged to make room); the rest are refused.
+    // are purged to make room); the rest are refused. That count is exact only when the
+    // round ends within the lifetime: on a machine so loaded that it does not, the round's
+    // first entries expire during it and make room for more.
+    const auto started = std::chrono::steady_clock::now();
     const int round_accepted = push_many(server, k_capacity + 5);
-    EXPECT_EQ(round_accepted, k_capacity);
+    if (std::chrono::steady_clock::now() - started < std::chrono::seconds(2)) {
+      EXPECT_EQ(round_accepted, k_capacity);
+    } else {
+      EXPECT_GE(round_accepted, k_capacity);
+    }
     accepted += round_accepted;
     std::this_thread::sleep_for(std::chrono::milliseconds(2100));
   }
-  // Three times the capacity in all: expired entries made room.
-  EXPECT_EQ(accepted, 3 * k_capacity);
+  // At least three times the capacity in all: expired entries made room.
+  EXPECT_GE(accepted, 3 * k_capacity);
 }
 
 TEST(ServerLoadTest, ConcurrentPushesNeverExceedTheCapacity) {
