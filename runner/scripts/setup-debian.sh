@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 (bookworm) packages parity needs. With --run: only what building and
-# running the `parity` executable needs (runner/run-suite.sh, the README's first command).
-# Without it: that plus everything the tests need (runner/test.sh), plus any packages given as
-# arguments (runner/setup-sanitizers.sh adds clang this way).
+# running the `parity` executable needs (runner/scripts/run-suite.sh, the README's first command).
+# Without it: that plus everything the tests need (runner/scripts/test.sh), plus any packages given as
+# arguments (runner/scripts/setup-sanitizers.sh adds clang this way).
 set -euo pipefail
 
 run_only=false
@@ -22,9 +22,9 @@ if ! $run_only; then
   packages+=(
     git libgtest-dev libxml2-utils openssl clang-format
     chromium  # headless browser for the comparison page test (ctest compare.browser_*) and
-              # browser logins (ctest login.browser_*, runner/run-*.sh)
+              # browser logins (ctest login.browser_*, runner/scripts/run-*.sh)
     chromium-driver  # W3C WebDriver for browser logins (profiles/README.md, "Browser login")
-    glewlwyd sqlite3 jq  # the second independent server (runner/run-glewlwyd.sh), test only
+    glewlwyd sqlite3 jq  # the second independent server (runner/scripts/run-glewlwyd.sh), test only
     wrk       # HTTP load generator for the reference server's load test (ctest load.wrk)
     python3-junitparser python3-yaml  # a real JUnit consumer, and YAML for the CI recipes' test
     dpkg-dev file  # the Debian package: cpack's shlibdeps (dpkg-shlibdeps) and its test

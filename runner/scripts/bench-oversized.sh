@@ -6,7 +6,7 @@
 # <= 5 MB. Figures, not a test: it always exits 0 once the runs are done.
 # Env: PARITY_BUILD_DIR (default build), PARITY_BENCH_KINDS (default: every kind below).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 build=${PARITY_BUILD_DIR:-build}
 parity=$build/parity
 serve=$build/runner/hostile/parity_hostile_serve

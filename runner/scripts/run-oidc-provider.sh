@@ -9,9 +9,9 @@
 # documented deviation that no longer fails makes this script fail).
 # Reports: reports/oidc-provider{,-browser}.{json,junit.xml}; server log:
 # reports/oidc-provider.server.log.
-# Environment: PARITY (default build/parity, built by runner/build.sh when missing), JOBS (8).
+# Environment: PARITY (default build/parity, built by runner/scripts/build.sh when missing), JOBS (8).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 start_time=$(date +%s)
 fixture=fixtures/oidc-provider
 port=9126
@@ -43,7 +43,7 @@ fi
 echo "run-oidc-provider: node $(node --version), npm $(npm --version 2>/dev/null)"
 (cd "$fixture" && npm ci --no-audit --no-fund --loglevel=error)
 if [ ! -x "$parity" ]; then
-  runner/build.sh
+  runner/scripts/build.sh
 fi
 
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
@@ -104,7 +104,7 @@ for name in oidc-provider oidc-provider-browser; do
     result=1
     continue
   fi
-  node runner/check-verdicts.mjs "reports/$name.json" "$fixture/known-deviations.json" ||
+  node runner/scripts/check-verdicts.mjs "reports/$name.json" "$fixture/known-deviations.json" ||
     result=1
 done
 echo "run-oidc-provider: wall time $(( $(date +%s) - start_time )) s"

@@ -10,9 +10,9 @@
 # that no longer has its verdict makes this script fail).
 # Reports: reports/glewlwyd.*, reports/glewlwyd-par-required.*; server log:
 # reports/glewlwyd.server.log. Environment: PARITY (default build/parity, built by
-# runner/build.sh when missing), JOBS (2; see run_profile).
+# runner/scripts/build.sh when missing), JOBS (2; see run_profile).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 root=$PWD
 start_time=$(date +%s)
 fixture=fixtures/glewlwyd
@@ -37,7 +37,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 echo "run-glewlwyd: $(glewlwyd --version 2>&1 | grep -m1 -i version || echo glewlwyd)"
 if [ ! -x "$parity" ]; then
-  runner/build.sh
+  runner/scripts/build.sh
 fi
 
 # In memory when it can be (/dev/shm): SQLite's commits then take microseconds, which keeps
@@ -113,7 +113,7 @@ for name in glewlwyd glewlwyd-par-required; do
     result=1
     continue
   fi
-  node runner/check-verdicts.mjs "reports/$name.json" "$fixture/known-deviations.json" || result=1
+  node runner/scripts/check-verdicts.mjs "reports/$name.json" "$fixture/known-deviations.json" || result=1
 done
 sql_errors=$(grep -c "Error executing sql query" "$log" || true)
 if [ "$sql_errors" -gt 0 ]; then

@@ -8,8 +8,8 @@
 # Env: PARITY_FUZZ_SECONDS (default 60 per target), PARITY_FUZZ_TARGETS (default all),
 # PARITY_ASAN_BUILD_DIR (default build-asan), PARITY_FUZZ_WORK (default a new temp dir).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-runner/setup-sanitizers.sh
+cd "$(dirname "$0")/../.."
+runner/scripts/setup-sanitizers.sh
 
 seconds=${PARITY_FUZZ_SECONDS:-60}
 build_dir=${PARITY_ASAN_BUILD_DIR:-build-asan}

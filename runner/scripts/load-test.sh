@@ -9,13 +9,13 @@
 # dies; or its peak RSS exceeds the bound below. A store refusal (503 / error
 # temporarily_unavailable while full) is expected, not an error.
 #
-# Usage: runner/load-test.sh [--no-install]
-#   Without wrk, runner/setup-debian.sh installs it; with --no-install
+# Usage: runner/scripts/load-test.sh [--no-install]
+#   Without wrk, runner/scripts/setup-debian.sh installs it; with --no-install
 #   (ctest load.wrk) it exits 77 ("skipped") instead, or 1 when PARITY_REQUIRE_WRK=1.
 # Environment: PARITY_LOAD_SECONDS (per phase, default 10), PARITY_LOAD_CONNECTIONS (32),
 #   PARITY_LOAD_THREADS (2), PARITY_BIN (build/parity), PARITY_LOAD_CONFIG.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 seconds=${PARITY_LOAD_SECONDS:-10}
 connections=${PARITY_LOAD_CONNECTIONS:-32}
@@ -28,18 +28,18 @@ ensure_wrk() {
   command -v wrk >/dev/null && return 0
   if [ "${1:-}" = "--no-install" ]; then
     if [ "${PARITY_REQUIRE_WRK:-0}" = "1" ]; then
-      echo "load-test: wrk is not installed and PARITY_REQUIRE_WRK=1 (runner/setup-debian.sh)" >&2
+      echo "load-test: wrk is not installed and PARITY_REQUIRE_WRK=1 (runner/scripts/setup-debian.sh)" >&2
       exit 1
     fi
-    echo "SKIPPED: wrk is not installed (runner/setup-debian.sh installs it)"
+    echo "SKIPPED: wrk is not installed (runner/scripts/setup-debian.sh installs it)"
     exit 77
   fi
-  runner/setup-debian.sh  # lists wrk
+  runner/scripts/setup-debian.sh  # lists wrk
 }
 
 ensure_wrk "${1:-}"
 if [ ! -x "$parity" ]; then
-  echo "load-test: $parity not found; build first (runner/build.sh) or set PARITY_BIN" >&2
+  echo "load-test: $parity not found; build first (runner/scripts/build.sh) or set PARITY_BIN" >&2
   exit 1
 fi
 

@@ -5,7 +5,7 @@
 # Network: loopback only (the embedded reference server and runner/hostile's server).
 # Env: PARITY_BUILD_DIR (default build).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 root=$PWD
 build=${PARITY_BUILD_DIR:-build}
 parity=$root/$build/parity

@@ -8,8 +8,8 @@
 # ctest. The fuzz.*.replay tests replay every fuzz corpus and its
 # regressions. Env: PARITY_ASAN_BUILD_DIR (default build-asan), extra ctest arguments as $@.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-runner/setup-sanitizers.sh
+cd "$(dirname "$0")/../.."
+runner/scripts/setup-sanitizers.sh
 
 build_dir=${PARITY_ASAN_BUILD_DIR:-build-asan}
 start=$(date +%s)

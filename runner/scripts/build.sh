@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages parity needs (once), then configures and builds it in build/.
 # With --run: only the packages and the build of the `parity` executable (configure preset
-# `run`, tests off; runner/run-suite.sh). Without it: everything, tests included (preset
-# `default`; runner/test.sh). Both use build/, so the second builds only what the first did not.
+# `run`, tests off; runner/scripts/run-suite.sh). Without it: everything, tests included (preset
+# `default`; runner/scripts/test.sh). Both use build/, so the second builds only what the first did not.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 if [ "${1:-}" = "--run" ]; then
-  runner/setup-debian.sh --run
+  runner/scripts/setup-debian.sh --run
   cmake --preset run >/dev/null
   cmake --build --preset run
 else
-  runner/setup-debian.sh
+  runner/scripts/setup-debian.sh
   cmake --preset default >/dev/null
   cmake --build --preset default
 fi

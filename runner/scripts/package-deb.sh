@@ -3,9 +3,9 @@
 # needed) into OUT_DIR (default build/package) and checks it: the runtime dependencies are
 # declared (dpkg-shlibdeps), /usr/bin/parity is there and so are the suites, profiles and
 # fixtures under /usr/share/parity. Prints the package's path last.
-# Usage: runner/package-deb.sh [OUT_DIR]   Env: PARITY_BUILD_DIR (default build).
+# Usage: runner/scripts/package-deb.sh [OUT_DIR]   Env: PARITY_BUILD_DIR (default build).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 build_dir=${PARITY_BUILD_DIR:-build}
 out=$(realpath -m "${1:-$build_dir/package}")
 if [ ! -f "$build_dir/CPackConfig.cmake" ]; then

@@ -4,7 +4,7 @@
 # (--jobs 4), and requires every run to give each case the same verdict (README, "Parallel
 # runs"). Exit 0 when the verdict sets are identical, 1 when they differ (the diff is printed),
 # 2 when a run could not produce its JSON report.
-# Usage: runner/check-determinism.sh PARITY PROFILE OUT_DIR [FAULT] [RUNS]
+# Usage: runner/scripts/check-determinism.sh PARITY PROFILE OUT_DIR [FAULT] [RUNS]
 set -eu
 if [ $# -lt 3 ]; then
   echo "usage: $0 PARITY PROFILE OUT_DIR [FAULT] [RUNS]" >&2

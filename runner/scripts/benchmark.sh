@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Prints the figures of "time to a verdict" (README, "Performance"): the default run, the
 # selftest, the size of the binary and of the build tree, and the reference server's push
-# throughput (wrk, runner/load-test.sh); with --fresh, the README's first command in a fresh
+# throughput (wrk, runner/scripts/load-test.sh); with --fresh, the README's first command in a fresh
 # clone with the compiler cache disabled (/usr/bin/time -v); with --oidc-provider, the whole
-# suite against oidc-provider (runner/run-oidc-provider.sh; its request_uri lifetime is 60 s).
+# suite against oidc-provider (runner/scripts/run-oidc-provider.sh; its request_uri lifetime is 60 s).
 # Wall seconds depend on what else the machine runs, so each timed figure also gives its
 # user+sys CPU seconds. It prints, it does not judge: CI runs it for the record (.ci/run).
-# Usage: runner/benchmark.sh [--fresh] [--oidc-provider]
+# Usage: runner/scripts/benchmark.sh [--fresh] [--oidc-provider]
 # Env: PARITY_BIN (default build/parity), PARITY_BUILD_DIR (default build).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 fresh=false
 oidc=false
 for argument in "$@"; do
@@ -25,7 +25,7 @@ done
 parity=${PARITY_BIN:-build/parity}
 build_dir=${PARITY_BUILD_DIR:-build}
 if [ ! -x "$parity" ]; then
-  echo "benchmark: $parity not found; build first (runner/build.sh --run) or set PARITY_BIN" >&2
+  echo "benchmark: $parity not found; build first (runner/scripts/build.sh --run) or set PARITY_BIN" >&2
   exit 1
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/parity-benchmark.XXXXXX")
@@ -51,13 +51,13 @@ if $fresh; then
   # The README's first command on a fresh clone: packages already installed (apt's download
   # time is the network's), no compiler cache, nothing built.
   git clone -q . "$work/fresh"
-  timed "first run (fresh clone, no ccache)" env CCACHE_DISABLE=1 "$work/fresh/runner/run-suite.sh" \
+  timed "first run (fresh clone, no ccache)" env CCACHE_DISABLE=1 "$work/fresh/runner/scripts/run-suite.sh" \
     --out "$work/fresh-reports" --no-color
 fi
 timed "default run (parity run)" "$parity" run --out "$work/run" --no-color
 timed "parity selftest" "$parity" selftest
 if $oidc; then
-  timed "oidc-provider script (npm ci, 2 runs)" runner/run-oidc-provider.sh
+  timed "oidc-provider script (npm ci, 2 runs)" runner/scripts/run-oidc-provider.sh
 fi
 
 echo "parity benchmark on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -77,16 +77,16 @@ if $fresh; then
     "binary $(du -h "$work/fresh/build/parity" | cut -f1)"
 fi
 
-# The reference server's throughput under wrk (runner/load-test.sh, 5 s a phase).
+# The reference server's throughput under wrk (runner/scripts/load-test.sh, 5 s a phase).
 if command -v wrk >/dev/null; then
-  PARITY_BIN=$parity PARITY_LOAD_SECONDS=${PARITY_LOAD_SECONDS:-5} runner/load-test.sh --no-install \
+  PARITY_BIN=$parity PARITY_LOAD_SECONDS=${PARITY_LOAD_SECONDS:-5} runner/scripts/load-test.sh --no-install \
     >"$work/load.log" 2>&1 || echo "benchmark: the load test failed (see its table)"
   echo
-  echo "reference server under wrk (runner/load-test.sh, ${PARITY_LOAD_SECONDS:-5} s a phase;" \
+  echo "reference server under wrk (runner/scripts/load-test.sh, ${PARITY_LOAD_SECONDS:-5} s a phase;" \
     "push: 201 expected, 503 refused while the store is full):"
   sed -n '/^phase /,/^$/p' "$work/load.log"
 else
-  echo "push throughput: wrk is not installed (runner/setup-debian.sh installs it)"
+  echo "push throughput: wrk is not installed (runner/scripts/setup-debian.sh installs it)"
 fi
 for log in "${failed_logs[@]}"; do
   echo
