@@ -4,9 +4,9 @@
 #include "core/result.hpp"
 #include "http/message.hpp"
 #include "login/browser_service.hpp"
+#include "plan/plan.hpp"
 #include "report/run_listener.hpp"
 #include "run/client_factory.hpp"
-#include "run/plan.hpp"
 
 #include <chrono>
 #include <functional>

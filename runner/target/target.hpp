@@ -4,9 +4,9 @@
 #include "core/result.hpp"
 #include "core/suite.hpp"
 #include "http/message.hpp"
+#include "plan/plan.hpp"
 #include "report/run_listener.hpp"
 #include "run/executor.hpp"
-#include "run/plan.hpp"
 #include "server/reference_server.hpp"
 
 #include <memory>

@@ -3,7 +3,7 @@
 #include "core/profile.hpp"
 #include "core/result.hpp"
 #include "http/message.hpp"
-#include "run/plan.hpp"
+#include "plan/plan.hpp"
 
 #include <cstdint>
 #include <map>

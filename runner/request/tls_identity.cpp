@@ -1,7 +1,7 @@
-#include "run/tls_identity.hpp"
+#include "request/tls_identity.hpp"
 
 #include "crypto/certificate.hpp"
-#include "run/client_selector.hpp"
+#include "plan/client_selector.hpp"
 
 #include <filesystem>
 #include <stdexcept>

@@ -14,6 +14,11 @@ namespace parity::run {
 /// when `client` has no scope.
 TextPairs default_params(StepKind kind, const Client& client, const SourceLocation& where);
 
+/// Whose documented defaults a step's authorization parameters start from: an authorize step
+/// that sends a request object carries a whole authorization request, so it starts from the
+/// push defaults (RFC 9101 §5); every other step from its own kind's.
+StepKind parameter_defaults_kind(const Step& step);
+
 /// True when the step sets (`params`) or removes (`omit`) default parameter `name`; its
 /// default template is then neither rendered nor checked (it may name a variable the case
 /// does not define, e.g. ${request_uri}).

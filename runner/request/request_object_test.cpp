@@ -1,12 +1,12 @@
 // Request objects (RFC 9101, RFC 9126 §3) and DPoP proofs (RFC 9449) built by build_request.
-#include "run/request_object.hpp"
+#include "request/request_object.hpp"
 
 #include "crypto/jws.hpp"
 #include "crypto/key.hpp"
 #include "http/url.hpp"
-#include "run/dpop_header.hpp"
-#include "run/request_builder.hpp"
-#include "run/testing/test_cases.hpp"
+#include "plan/testing/test_cases.hpp"
+#include "request/dpop_header.hpp"
+#include "request/request_builder.hpp"
 
 #include <gtest/gtest.h>
 

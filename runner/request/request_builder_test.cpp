@@ -1,10 +1,10 @@
-#include "run/request_builder.hpp"
+#include "request/request_builder.hpp"
 
 #include "crypto/jws.hpp"
 #include "crypto/key.hpp"
 #include "http/url.hpp"
-#include "run/client_auth.hpp"
-#include "run/testing/test_cases.hpp"
+#include "plan/testing/test_cases.hpp"
+#include "request/client_auth.hpp"
 
 #include <gtest/gtest.h>
 

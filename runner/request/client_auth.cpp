@@ -1,4 +1,4 @@
-#include "run/client_auth.hpp"
+#include "request/client_auth.hpp"
 
 #include "crypto/jws.hpp"
 #include "crypto/key.hpp"

@@ -1,4 +1,4 @@
-#include "run/dpop_header.hpp"
+#include "request/dpop_header.hpp"
 
 #include "crypto/dpop_proof.hpp"
 #include "crypto/key_cache.hpp"

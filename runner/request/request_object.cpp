@@ -1,4 +1,4 @@
-#include "run/request_object.hpp"
+#include "request/request_object.hpp"
 
 #include "crypto/dpop_proof.hpp"
 #include "crypto/jws.hpp"
@@ -74,11 +74,6 @@ Signer choose_signer(const RequestObjectSpec& spec, const Client& client) {
 }
 
 }  // namespace
-
-StepKind parameter_defaults_kind(const Step& step) {
-  return step.kind == StepKind::authorize && step.request.request_object ? StepKind::push
-                                                                         : step.kind;
-}
 
 nlohmann::json request_object_claims(const RequestObjectSpec& spec,
                                      const http::Params& params,

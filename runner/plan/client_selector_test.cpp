@@ -1,6 +1,6 @@
-#include "run/client_selector.hpp"
+#include "plan/client_selector.hpp"
 
-#include "run/testing/test_cases.hpp"
+#include "plan/testing/test_cases.hpp"
 
 #include <gtest/gtest.h>
 

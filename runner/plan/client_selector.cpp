@@ -1,4 +1,4 @@
-#include "run/client_selector.hpp"
+#include "plan/client_selector.hpp"
 
 #include <algorithm>
 #include <functional>

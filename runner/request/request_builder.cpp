@@ -1,11 +1,11 @@
-#include "run/request_builder.hpp"
+#include "request/request_builder.hpp"
 
 #include "http/url.hpp"
-#include "run/client_auth.hpp"
-#include "run/dpop_header.hpp"
-#include "run/request_object.hpp"
-#include "run/step_defaults.hpp"
-#include "run/tls_identity.hpp"
+#include "plan/step_defaults.hpp"
+#include "request/client_auth.hpp"
+#include "request/dpop_header.hpp"
+#include "request/request_object.hpp"
+#include "request/tls_identity.hpp"
 
 #include <algorithm>
 #include <cctype>

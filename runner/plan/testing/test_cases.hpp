@@ -8,7 +8,7 @@
 
 #include <string>
 
-// Builders shared by the run tests.
+// Builders shared by the plan, request and run tests.
 namespace parity::run {
 
 /// A fixture key path under the source tree's fixtures/keys.

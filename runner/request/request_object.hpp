@@ -14,11 +14,6 @@ namespace parity::run {
 /// RFC 9101 §4: the request object header `typ` (oauth-authz-req+jwt).
 inline constexpr const char* k_request_object_typ = "oauth-authz-req+jwt";
 
-/// Whose documented defaults a step's authorization parameters start from: an authorize step
-/// that sends a request object carries a whole authorization request, so it starts from the
-/// push defaults (RFC 9101 §5); every other step from its own kind's.
-StepKind parameter_defaults_kind(const Step& step);
-
 /// RFC 9101 §4 / RFC 9126 §3: the claims of a request object carrying `params` (the step's
 /// final authorization parameters). Each parameter becomes a string claim (a repeated name an
 /// array of strings); `authorization_details` and `claims` whose value parses as a JSON object

@@ -1,8 +1,8 @@
-#include "run/plan.hpp"
+#include "plan/plan.hpp"
 
-#include "run/client_selector.hpp"
-#include "run/step_defaults.hpp"
-#include "run/variable_check.hpp"
+#include "plan/client_selector.hpp"
+#include "plan/step_defaults.hpp"
+#include "plan/variable_check.hpp"
 
 #include <algorithm>
 #include <map>

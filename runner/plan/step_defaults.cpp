@@ -1,4 +1,4 @@
-#include "run/step_defaults.hpp"
+#include "plan/step_defaults.hpp"
 
 #include "core/named_pairs.hpp"
 
@@ -56,6 +56,11 @@ TextPairs default_params(StepKind kind, const Client& client, const SourceLocati
       return {};
   }
   return {};
+}
+
+StepKind parameter_defaults_kind(const Step& step) {
+  return step.kind == StepKind::authorize && step.request.request_object ? StepKind::push
+                                                                         : step.kind;
 }
 
 std::string endpoint_variable(StepKind kind) {

@@ -1,11 +1,10 @@
-#include "run/variable_check.hpp"
+#include "plan/variable_check.hpp"
 
 #include "core/profile_vocabulary.hpp"
 #include "core/suggest.hpp"
 #include "eval/evaluate.hpp"
 #include "eval/vars.hpp"
-#include "run/request_object.hpp"
-#include "run/step_defaults.hpp"
+#include "plan/step_defaults.hpp"
 
 #include <algorithm>
 #include <set>

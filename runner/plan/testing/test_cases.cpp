@@ -1,4 +1,4 @@
-#include "run/testing/test_cases.hpp"
+#include "plan/testing/test_cases.hpp"
 
 #include "core/build_info.hpp"
 

@@ -1,8 +1,8 @@
-#include "run/plan.hpp"
+#include "plan/plan.hpp"
 
 #include "core/suggest.hpp"
-#include "run/testing/test_cases.hpp"
-#include "run/variable_check.hpp"
+#include "plan/testing/test_cases.hpp"
+#include "plan/variable_check.hpp"
 
 #include <gtest/gtest.h>
 

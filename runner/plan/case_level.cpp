@@ -1,4 +1,4 @@
-#include "run/case_level.hpp"
+#include "plan/case_level.hpp"
 
 namespace parity::run {
 
