@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/http_message.hpp"
 #include "core/profile.hpp"
 #include "core/suite.hpp"
 #include "eval/vars.hpp"
-#include "http/message.hpp"
 #include "http/url.hpp"
 
 #include <string>

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/http_message.hpp"
 #include "core/profile.hpp"
 #include "core/suite.hpp"
-#include "http/message.hpp"
 
 #include <optional>
 

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/http_message.hpp"
 #include "core/profile.hpp"
 #include "core/result.hpp"
-#include "http/message.hpp"
 #include "login/browser_service.hpp"
 #include "plan/plan.hpp"
 #include "report/run_listener.hpp"

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/http_message.hpp"
 #include "core/profile.hpp"
 #include "core/result.hpp"
 #include "core/suite.hpp"
-#include "http/message.hpp"
 #include "plan/plan.hpp"
 #include "report/run_listener.hpp"
 #include "run/executor.hpp"

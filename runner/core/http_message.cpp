@@ -1,4 +1,4 @@
-#include "http/message.hpp"
+#include "core/http_message.hpp"
 
 #include <algorithm>
 #include <cctype>

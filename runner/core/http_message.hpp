@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+// The HTTP message types (namespace http, as their senders in http/ use them): they live in
+// core because every result records its exchanges (core/result.hpp).
 namespace parity::http {
 
 /// Header list in wire order; names keep their case, lookups ignore it.
