@@ -13,12 +13,12 @@
 #include "load/catalogue_loader.hpp"
 #include "load/profile_loader.hpp"
 #include "load/suite_loader.hpp"
+#include "plan/plan.hpp"
 #include "report/files.hpp"
 #include "report/run_listener.hpp"
 #include "report/runs_progress.hpp"
 #include "report/terminal.hpp"
 #include "run/executor.hpp"
-#include "run/plan.hpp"
 #include "target/target.hpp"
 
 #include <exception>

@@ -5,10 +5,10 @@
 #include "load/catalogue_loader.hpp"
 #include "load/profile_loader.hpp"
 #include "load/suite_loader.hpp"
+#include "plan/plan.hpp"
 #include "report/console_reporter.hpp"
 #include "report/terminal.hpp"
 #include "run/executor.hpp"
-#include "run/plan.hpp"
 #include "target/target.hpp"
 
 #include <algorithm>

@@ -6,7 +6,7 @@
 #include "load/profile_loader.hpp"
 #include "load/suite_loader.hpp"
 #include "load/yaml_reader.hpp"
-#include "run/plan.hpp"
+#include "plan/plan.hpp"
 
 #include <iostream>
 

@@ -6,7 +6,7 @@
 #         -P browser_check.cmake
 # Without ROWS, DIFFERING and SKIPONLY they are read from comparison.json beside the page.
 # Without chromium the check is SKIPPED (ctest SKIP_REGULAR_EXPRESSION), unless the environment
-# sets PARITY_REQUIRE_BROWSER (CI, runner/test.sh), where it FAILS.
+# sets PARITY_REQUIRE_BROWSER (CI, runner/scripts/test.sh), where it FAILS.
 if(NOT DEFINED ROWS AND DEFINED HTML)
   get_filename_component(dir "${HTML}" DIRECTORY)
   file(READ "${dir}/comparison.json" comparison)
@@ -25,9 +25,9 @@ find_program(CHROMIUM NAMES chromium chromium-browser google-chrome)
 if(NOT CHROMIUM)
   if(DEFINED ENV{PARITY_REQUIRE_BROWSER})
     message(FATAL_ERROR "chromium is not installed, and PARITY_REQUIRE_BROWSER is set "
-                        "(install it: runner/setup-debian.sh)")
+                        "(install it: runner/scripts/setup-debian.sh)")
   endif()
-  message("SKIPPED: chromium is not installed (runner/setup-debian.sh installs it; "
+  message("SKIPPED: chromium is not installed (runner/scripts/setup-debian.sh installs it; "
           "set PARITY_REQUIRE_BROWSER to make this a failure)")
   return()
 endif()

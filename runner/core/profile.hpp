@@ -197,7 +197,7 @@ struct Profile {
   /// Documented policies, name → scalar JSON value (e.g. "min_state_length": 8).
   std::map<std::string, nlohmann::json> policies;
   /// In file order, which carries no meaning: cases pick clients by role and property
-  /// (run/client_selector.hpp).
+  /// (plan/client_selector.hpp).
   std::vector<Client> clients;
   TlsConfig tls;
   /// `transport: plain_http` declares a plain-HTTP test rig: cases that require https

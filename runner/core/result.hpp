@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/errors.hpp"
+#include "core/http_message.hpp"
 #include "core/suite.hpp"
 #include "core/transport.hpp"
-#include "http/message.hpp"
 
 #include <cstdint>
 #include <map>

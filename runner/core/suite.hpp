@@ -217,7 +217,7 @@ struct Case {
   std::vector<std::string> tags;
   std::vector<std::string> required_capabilities;  ///< capabilities the profile must declare
   /// The level on every profile; with `must_under_fapi2`, the level on profiles that do not
-  /// declare k_fapi2_capability (run/case_level.hpp gives the level a run uses).
+  /// declare k_fapi2_capability (plan/case_level.hpp gives the level a run uses).
   Level level = Level::must;
   /// `level: fapi2`: a FAPI 2.0 or peer-suite expectation, must-level only on profiles that
   /// declare k_fapi2_capability (`level` is then should).

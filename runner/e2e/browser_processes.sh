@@ -21,7 +21,7 @@ for tool in chromium chromedriver; do
       echo "FAILED: $tool is not installed and PARITY_REQUIRE_BROWSER is set" >&2
       exit 1
     fi
-    echo "SKIPPED: $tool is not installed (runner/setup-debian.sh installs it)"
+    echo "SKIPPED: $tool is not installed (runner/scripts/setup-debian.sh installs it)"
     exit 0
   fi
 done

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Debian package as installed (README, "Debian package"): builds it (runner/package-deb.sh),
+# The Debian package as installed (README, "Debian package"): builds it (runner/scripts/package-deb.sh),
 # extracts it into a scratch root with dpkg-deb -x, and from a directory that is neither the
 # source nor the build tree runs the extracted usr/bin/parity: `validate` and `run` must find
 # the suites, profiles and fixtures of usr/share/parity (not the source tree) and write the
@@ -7,12 +7,12 @@
 set -euo pipefail
 source_dir=$1 build_dir=$2 work=$3
 if ! command -v dpkg-shlibdeps >/dev/null; then
-  echo "deb_installed: dpkg-shlibdeps is missing (Debian package dpkg-dev; runner/setup-debian.sh)" >&2
+  echo "deb_installed: dpkg-shlibdeps is missing (Debian package dpkg-dev; runner/scripts/setup-debian.sh)" >&2
   exit 1
 fi
 rm -rf "$work"
 mkdir -p "$work/root" "$work/elsewhere"
-deb=$(PARITY_BUILD_DIR=$build_dir "$source_dir/runner/package-deb.sh" "$work/package" | tail -1)
+deb=$(PARITY_BUILD_DIR=$build_dir "$source_dir/runner/scripts/package-deb.sh" "$work/package" | tail -1)
 dpkg-deb -x "$deb" "$work/root"
 parity=$work/root/usr/bin/parity
 cd "$work/elsewhere"

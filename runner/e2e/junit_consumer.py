@@ -22,7 +22,7 @@ try:
     import junitparser
 except ImportError:
     if os.environ.get("CI"):
-        sys.exit("python3-junitparser is missing (runner/setup-debian.sh installs it)")
+        sys.exit("python3-junitparser is missing (runner/scripts/setup-debian.sh installs it)")
     print("SKIPPED: python3-junitparser is not installed")
     sys.exit(77)
 

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/http_message.hpp"
 #include "core/result.hpp"
 #include "core/suite.hpp"
 #include "eval/selector.hpp"
-#include "http/message.hpp"
 
 #include <cstddef>
 #include <map>

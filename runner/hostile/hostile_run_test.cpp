@@ -1,8 +1,8 @@
 #include "core/build_info.hpp"
+#include "core/http_message.hpp"
 #include "hostile/hostile_server.hpp"
 #include "hostile/testing/run_support.hpp"
 #include "http/excerpt.hpp"
-#include "http/message.hpp"
 #include "load/suite_loader.hpp"
 #include "target/target.hpp"
 

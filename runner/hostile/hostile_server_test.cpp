@@ -137,7 +137,7 @@ std::string raw_response(const HostileServer& server, const std::string& path) {
 }
 
 // Regression: not_http once sent 42 bytes of a 34-byte literal, reading past its end
-// (AddressSanitizer, runner/sanitize.sh).
+// (AddressSanitizer, runner/scripts/sanitize.sh).
 TEST(HostileServerTest, NotHttpSendsExactlyItsBytes) {
   const HostileServer server;
   const std::string received = raw_response(server, "/not-http");

@@ -4,7 +4,7 @@
 #include "hostile/testing/run_support.hpp"
 #include "load/profile_loader.hpp"
 #include "load/suite_loader.hpp"
-#include "run/client_auth.hpp"
+#include "request/client_auth.hpp"
 #include "target/target.hpp"
 
 #include <gtest/gtest.h>

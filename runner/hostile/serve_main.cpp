@@ -1,7 +1,7 @@
 // parity_hostile_serve: runs the hostile server (runner/hostile/README.md) until SIGINT or
 // SIGTERM, for scripts that drive a whole `parity run` against one misbehaviour
-// (runner/bench-oversized.sh). Prints "http://127.0.0.1:<port>" on the first line of stdout.
-// Test-only: built with the tests, never installed.
+// (runner/scripts/bench-oversized.sh). Prints "http://127.0.0.1:<port>" on the first line of
+// stdout. Test-only: built with the tests, never installed.
 #include "hostile/hostile_server.hpp"
 
 #include <csignal>

@@ -1,7 +1,5 @@
 #include "load/checks.hpp"
 
-#include "core/display_text.hpp"
-#include "core/input_file.hpp"
 #include "core/pattern.hpp"
 #include "core/profile_vocabulary.hpp"
 #include "crypto/error.hpp"
@@ -34,11 +32,6 @@ std::string with_suggestion(std::string message,
 }
 
 }  // namespace
-
-std::string shown_value(std::string_view value) {
-  constexpr std::size_t k_max_quoted_chars = 200;
-  return display_line(value, k_max_quoted_chars);
-}
 
 std::optional<Located> optional_scalar(MapReader& reader, const std::string& key) {
   auto node = reader.optional_node(key);
@@ -281,14 +274,6 @@ std::string resolve_path(const std::string& base_file, const std::string& path) 
                             ? fs::current_path()
                             : fs::absolute(fs::path(base_file)).parent_path();
   return (base / fs::path(path)).lexically_normal().string();
-}
-
-void require_file(const std::string& path, const SourceLocation& where, std::size_t max_bytes) {
-  try {
-    check_input_file(path, max_bytes);
-  } catch (const InputFileError& error) {
-    throw LoadError(where, std::string(error.what()) + ": " + shown_value(path));
-  }
 }
 
 std::string check_private_key(const std::string& path, const SourceLocation& where) {

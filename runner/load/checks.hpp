@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/errors.hpp"
-#include "core/input_file.hpp"
 #include "core/profile.hpp"
 #include "core/suite.hpp"
+#include "load/input_checks.hpp"
 #include "load/yaml_reader.hpp"
 
 #include <nlohmann/json.hpp>
@@ -50,9 +50,6 @@ void require_choice(const Located& value,
 /// Parses an authentication method name (RFC 6749 §2.3, OIDC Core §9, RFC 8705 §2),
 /// with a did-you-mean over the registered names on error.
 AuthMethod read_auth_method(const Located& name);
-/// Returns a value quoted in a load error: on one line, escaped for the terminal
-/// (core/display_text.hpp) and cut after 200 characters (a 100 KB URL stays readable).
-std::string shown_value(std::string_view value);
 /// Throws LoadError unless `value` fully matches the constant RE2 `pattern`
 /// (core/pattern.hpp); `rule` explains it.
 void require_pattern(const Located& value,
@@ -76,12 +73,6 @@ void check_variable_name(const Located& name);
 
 /// Resolves `path` against the directory of `base_file`; returns an absolute, normal path.
 std::string resolve_path(const std::string& base_file, const std::string& path);
-/// Throws LoadError at `where` ("file not found: <path>", "not a regular file (a FIFO):
-/// <path>", "larger than 1 MiB (…): <path>") unless `path` is a regular file of at most
-/// `max_bytes` (core/input_file.hpp; PEM files by default).
-void require_file(const std::string& path,
-                  const SourceLocation& where,
-                  std::size_t max_bytes = k_max_pem_file_bytes);
 /// Loads the PEM private key at `path` to check it; returns "rsa" or "ec". Crypto errors and
 /// public keys become LoadError at `where`.
 std::string check_private_key(const std::string& path, const SourceLocation& where);

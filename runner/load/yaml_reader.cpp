@@ -232,7 +232,7 @@ YAML::Node parse_yaml_file(const std::string& path) {
   try {
     // Counted with the streaming parser first: yaml-cpp 0.7's LoadAll never returns when a
     // ',' (a flow indicator) stands where a block node should (it yields the same empty
-    // document forever, growing memory; found by runner/fuzz.sh, profile_loader).
+    // document forever, growing memory; found by runner/scripts/fuzz.sh, profile_loader).
     std::istringstream stream(text);
     YAML::Parser parser(stream);
     DocumentCheck probe(path);

@@ -145,7 +145,7 @@ TEST(YamlReaderTest, SecondDocumentIsRejected) {
             path + ":3:1: only one YAML document is allowed");
 }
 
-// Regression (runner/fuzz.sh, profile_loader): a ',' where a block node should be made
+// Regression (runner/scripts/fuzz.sh, profile_loader): a ',' where a block node should be made
 // yaml-cpp 0.7's LoadAll yield empty documents forever; this must be a prompt error.
 TEST(YamlReaderTest, StrayCommaIsAnErrorNotAnEndlessLoop) {
   TempDir dir;

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/http_message.hpp"
 #include "core/profile.hpp"
-#include "http/message.hpp"
 
 #include <string>
 #include <vector>

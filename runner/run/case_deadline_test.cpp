@@ -1,9 +1,9 @@
 #include "run/case_deadline.hpp"
 
 #include "http/curl_client.hpp"
+#include "plan/testing/test_cases.hpp"
 #include "run/executor.hpp"
 #include "run/testing/fake_http_client.hpp"
-#include "run/testing/test_cases.hpp"
 
 #include <gtest/gtest.h>
 #include <httplib.h>

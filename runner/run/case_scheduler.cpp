@@ -1,6 +1,6 @@
 #include "run/case_scheduler.hpp"
 
-#include "run/client_selector.hpp"
+#include "plan/client_selector.hpp"
 
 #include <algorithm>
 #include <utility>

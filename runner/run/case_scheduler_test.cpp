@@ -1,6 +1,6 @@
 #include "run/case_scheduler.hpp"
 
-#include "run/testing/test_cases.hpp"
+#include "plan/testing/test_cases.hpp"
 
 #include <gtest/gtest.h>
 

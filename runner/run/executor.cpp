@@ -1,11 +1,11 @@
 #include "run/executor.hpp"
 
 #include "core/build_info.hpp"
+#include "plan/case_level.hpp"
+#include "plan/client_selector.hpp"
 #include "run/case_deadline.hpp"
-#include "run/case_level.hpp"
 #include "run/case_scheduler.hpp"
 #include "run/case_vars.hpp"
-#include "run/client_selector.hpp"
 #include "run/step_runner.hpp"
 
 #include <algorithm>

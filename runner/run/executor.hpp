@@ -1,12 +1,12 @@
 #pragma once
 
+#include "core/http_message.hpp"
 #include "core/profile.hpp"
 #include "core/result.hpp"
-#include "http/message.hpp"
 #include "login/browser_service.hpp"
+#include "plan/plan.hpp"
 #include "report/run_listener.hpp"
 #include "run/client_factory.hpp"
-#include "run/plan.hpp"
 
 #include <chrono>
 #include <functional>

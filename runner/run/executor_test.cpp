@@ -1,8 +1,8 @@
 #include "run/executor.hpp"
 
 #include "http/url.hpp"
+#include "plan/testing/test_cases.hpp"
 #include "run/testing/fake_http_client.hpp"
-#include "run/testing/test_cases.hpp"
 
 #include <gtest/gtest.h>
 

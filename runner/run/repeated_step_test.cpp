@@ -1,8 +1,8 @@
 #include "run/repeated_step.hpp"
 
 #include "http/curl_client.hpp"
+#include "plan/testing/test_cases.hpp"
 #include "run/testing/fake_http_client.hpp"
-#include "run/testing/test_cases.hpp"
 
 #include <gtest/gtest.h>
 #include <httplib.h>

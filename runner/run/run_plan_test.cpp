@@ -1,9 +1,9 @@
 #include "core/build_info.hpp"
 #include "core/pattern.hpp"
 #include "http/url.hpp"
+#include "plan/testing/test_cases.hpp"
 #include "run/executor.hpp"
 #include "run/testing/fake_http_client.hpp"
-#include "run/testing/test_cases.hpp"
 
 #include <gtest/gtest.h>
 

@@ -5,8 +5,8 @@
 #include "http/excerpt.hpp"
 #include "login/browser_login.hpp"
 #include "login/login_flow.hpp"
+#include "request/request_builder.hpp"
 #include "run/repeated_step.hpp"
-#include "run/request_builder.hpp"
 
 #include <algorithm>
 #include <thread>

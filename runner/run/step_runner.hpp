@@ -1,10 +1,10 @@
 #pragma once
 
+#include "core/http_message.hpp"
 #include "core/profile.hpp"
 #include "core/result.hpp"
 #include "core/suite.hpp"
 #include "eval/vars.hpp"
-#include "http/message.hpp"
 #include "http/redactor.hpp"
 #include "login/browser_service.hpp"
 #include "run/case_deadline.hpp"

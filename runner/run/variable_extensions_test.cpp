@@ -1,9 +1,9 @@
 // Variables and skips for request objects, DPoP and thumbprints (variable_check, case_vars).
 #include "crypto/key.hpp"
+#include "plan/plan.hpp"
+#include "plan/testing/test_cases.hpp"
+#include "plan/variable_check.hpp"
 #include "run/case_vars.hpp"
-#include "run/plan.hpp"
-#include "run/testing/test_cases.hpp"
-#include "run/variable_check.hpp"
 
 #include <gtest/gtest.h>
 

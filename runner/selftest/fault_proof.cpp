@@ -2,9 +2,9 @@
 
 #include "http/curl_client.hpp"
 #include "load/yaml_reader.hpp"
+#include "plan/plan.hpp"
 #include "report/run_listener.hpp"
 #include "run/executor.hpp"
-#include "run/plan.hpp"
 #include "server/faults.hpp"
 #include "target/target.hpp"
 

@@ -2,9 +2,9 @@
 
 #include "http/curl_client.hpp"
 #include "load/profile_loader.hpp"
+#include "plan/plan.hpp"
 #include "report/run_listener.hpp"
 #include "run/executor.hpp"
-#include "run/plan.hpp"
 #include "selftest/fault_level.hpp"
 #include "target/target.hpp"
 

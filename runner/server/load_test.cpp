@@ -1,7 +1,7 @@
 // The reference server under concurrent load, over HTTPS as `parity serve` runs
 // it: one-time use of a request_uri under many simultaneous redemptions (RFC 9126 §4), and a
 // store that stays bounded (full: clean refusals; expired entries purged to make room).
-// Figures (req/s, latency, memory) come from runner/load-test.sh, not from these tests.
+// Figures (req/s, latency, memory) come from runner/scripts/load-test.sh, not from these tests.
 #include "crypto/pkce.hpp"
 #include "http/curl_client.hpp"
 #include "http/url.hpp"

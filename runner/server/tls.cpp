@@ -1,7 +1,7 @@
 #include "server/tls.hpp"
 
 #include "core/errors.hpp"
-#include "load/checks.hpp"
+#include "load/input_checks.hpp"
 #include "load/yaml_reader.hpp"
 
 #include <httplib.h>

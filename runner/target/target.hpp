@@ -1,12 +1,12 @@
 #pragma once
 
+#include "core/http_message.hpp"
 #include "core/profile.hpp"
 #include "core/result.hpp"
 #include "core/suite.hpp"
-#include "http/message.hpp"
+#include "plan/plan.hpp"
 #include "report/run_listener.hpp"
 #include "run/executor.hpp"
-#include "run/plan.hpp"
 #include "server/reference_server.hpp"
 
 #include <memory>

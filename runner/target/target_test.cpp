@@ -4,11 +4,11 @@
 #include "http/curl_client.hpp"
 #include "load/profile_loader.hpp"
 #include "load/suite_loader.hpp"
+#include "plan/plan.hpp"
 #include "report/json_report.hpp"
 #include "report/junit_report.hpp"
 #include "report/run_listener.hpp"
 #include "run/executor.hpp"
-#include "run/plan.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/http_message.hpp"
 #include "core/profile.hpp"
 #include "core/result.hpp"
-#include "http/message.hpp"
-#include "run/plan.hpp"
+#include "plan/plan.hpp"
 
 #include <cstdint>
 #include <map>
