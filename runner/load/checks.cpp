@@ -248,25 +248,6 @@ void check_variable_name(const Located& name) {
   }
 }
 
-std::vector<std::string> yaml_files(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_directory(path, ec)) {
-    return {path};  // parse_yaml_file reports a missing or unreadable file
-  }
-  std::vector<std::string> files;
-  for (const auto& entry : fs::directory_iterator(path, ec)) {
-    if (entry.path().extension() == ".yaml" && entry.is_regular_file(ec)) {
-      files.push_back(entry.path().string());
-    }
-  }
-  if (ec) {
-    throw LoadError({path, 0, 0}, "cannot read: " + ec.message());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 std::string resolve_path(const std::string& base_file, const std::string& path) {
   namespace fs = std::filesystem;
   // A `--set` value (load/profile_overlay.hpp) is relative to the current directory.

@@ -17,11 +17,9 @@ std::string resolve_login_value(const Located& value,
                                 LoginScript& script,
                                 bool keep_other_templates = false);
 
-/// Reads `login: { browser: … }` (profiles/README.md, "Browser login") into script.browser.
-void read_browser_login(const YAML::Node& node, const std::string& file, LoginScript& script);
-
-/// Reads `login: { http: … }` (profiles/README.md, "Login through HTTP steps"):
-/// script.http_steps and script.http_captures.
-void read_http_login(const YAML::Node& node, const std::string& file, LoginScript& script);
+/// Reads the profile's `login` (profiles/README.md, "Login") into profile.login: HTML form
+/// rules, HTTP steps (load/http_login_loader.hpp) or a browser script
+/// (load/browser_login_loader.hpp), which does the whole login alone.
+void read_login(MapReader& reader, Profile& profile);
 
 }  // namespace parity::load

@@ -2,11 +2,13 @@
 
 #include "core/errors.hpp"
 #include "core/suggest.hpp"
+#include "load/yaml_file.hpp"
+#include "load/yaml_json.hpp"
+#include "load/yaml_source_marks.hpp"
 
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
-#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -15,32 +17,6 @@
 #include <vector>
 
 namespace parity::load {
-
-/// The most nodes that aliases may add to one YAML document, each alias counted with the
-/// size of the node it names (README, "Limits").
-inline constexpr std::uint64_t k_max_alias_nodes = 100000;
-
-/// Parses a YAML file. Throws LoadError "file:line:col: …" on a syntax error, on an alias
-/// inside the node it names and when aliases add more than k_max_alias_nodes nodes, and
-/// LoadError "file: <reason>" when the file is not a regular file of at most
-/// k_max_yaml_file_bytes (core/input_file.hpp) or cannot be read.
-YAML::Node parse_yaml_file(const std::string& path);
-
-/// The YAML files `path` names: itself when it is a file, or the *.yaml files directly inside
-/// it (sorted by name) when it is a directory. Throws LoadError when it does not exist.
-std::vector<std::string> yaml_files(const std::string& path);
-
-/// Records that every node under `root` comes from `file`: location_of then names that file
-/// whatever file its reader was given (profile overlays merge nodes of several files). The
-/// mark is kept in each node's tag, after the written one.
-void mark_source_file(const YAML::Node& root, const std::string& file);
-
-/// 1-based location of `node` in `file`, or in the file mark_source_file recorded for it.
-SourceLocation location_of(const YAML::Node& node, const std::string& file);
-
-/// Converts a YAML value to JSON: plain scalars become integers, floats, booleans
-/// (true/false) or null (~, null) when they look like one; quoted scalars stay strings.
-nlohmann::json to_json(const YAML::Node& node);
 
 /// The project-wide "did you mean" (core/suggest.hpp), also reachable as load::suggest.
 using parity::suggest;

@@ -1,9 +1,10 @@
 #include "login/browser_login.hpp"
 
 #include "login/network_log.hpp"
+#include "login/page_excerpt.hpp"
+#include "login/url_glob.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <optional>
@@ -131,10 +132,7 @@ class BrowserLogin {
   }
 
   Clock::time_point step_deadline(const BrowserStep& step) const {
-    const long ms = step.timeout_ms > 0 ? step.timeout_ms
-                    : step.optional     ? m_script.optional_timeout_ms
-                                        : m_script.step_timeout_ms;
-    return std::min(m_deadline, Clock::now() + milliseconds(ms));
+    return std::min(m_deadline, Clock::now() + milliseconds(step_timeout_of(step)));
   }
 
   // A shown element matching `css`, waiting until `deadline`, the end of the login, or (for an
@@ -323,30 +321,6 @@ class BrowserLogin {
   std::vector<std::string> m_secret_elements;
 };
 
-// Removes <tag …>…</tag> (case-insensitive) from `text`.
-std::string drop_elements(const std::string& text, const std::string& tag) {
-  std::string lower = text;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) {
-    return static_cast<char>(std::tolower(c));
-  });
-  std::string kept;
-  std::size_t position = 0;
-  while (true) {
-    const std::size_t open = lower.find("<" + tag, position);
-    if (open == std::string::npos) {
-      kept += text.substr(position);
-      return kept;
-    }
-    kept += text.substr(position, open - position);
-    const std::size_t close = lower.find("</" + tag, open);
-    if (close == std::string::npos) {
-      return kept;
-    }
-    const std::size_t end = lower.find('>', close);
-    position = end == std::string::npos ? text.size() : end + 1;
-  }
-}
-
 }  // namespace
 
 LoginResult login_in_browser(BrowserService& service, const BrowserLoginRequest& request) {
@@ -359,54 +333,6 @@ LoginResult login_in_browser(BrowserService& service, const BrowserLoginRequest&
     return result;
   }
   return BrowserLogin(service, request, lease->session()).run();
-}
-
-bool glob_matches(const std::string& pattern, const std::string& url) {
-  // Iterative wildcard match: the last '*' seen may absorb more text on a mismatch.
-  std::size_t p = 0;
-  std::size_t u = 0;
-  std::size_t star = std::string::npos;
-  std::size_t resume = 0;
-  while (u < url.size()) {
-    if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      resume = u;
-    } else if (p < pattern.size() && pattern[p] == url[u]) {
-      ++p;
-      ++u;
-    } else if (star != std::string::npos) {
-      p = star + 1;
-      u = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') {
-    ++p;
-  }
-  return p == pattern.size();
-}
-
-std::string source_excerpt(const std::string& source, std::size_t limit) {
-  const std::string text = drop_elements(drop_elements(source, "script"), "style");
-  std::string excerpt;
-  bool space = false;
-  for (const char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c)) != 0) {
-      space = !excerpt.empty();
-      continue;
-    }
-    if (space) {
-      excerpt += ' ';
-      space = false;
-    }
-    excerpt += c;
-    if (excerpt.size() >= limit) {
-      excerpt += "…";
-      break;
-    }
-  }
-  return excerpt;
 }
 
 }  // namespace parity::login

@@ -27,12 +27,4 @@ struct BrowserLoginRequest {
 /// environment are cleared first). Request bodies are never recorded; the caller redacts.
 LoginResult login_in_browser(BrowserService& service, const BrowserLoginRequest& request);
 
-/// Whether `url` matches `pattern`, where '*' stands for any text (possibly empty) and every
-/// other character for itself.
-bool glob_matches(const std::string& pattern, const std::string& url);
-
-/// The start of `source` for an error message: scripts and styles dropped, white space
-/// collapsed, at most `limit` bytes.
-std::string source_excerpt(const std::string& source, std::size_t limit);
-
 }  // namespace parity::login

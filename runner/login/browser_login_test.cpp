@@ -1,6 +1,9 @@
 #include "login/browser_login.hpp"
 
 #include "http/test_server.hpp"
+#include "login/marked_processes.hpp"
+#include "login/page_excerpt.hpp"
+#include "login/url_glob.hpp"
 
 #include <gtest/gtest.h>
 

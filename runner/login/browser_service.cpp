@@ -3,6 +3,9 @@
 #include "crypto/random.hpp"
 #include "http/curl_client.hpp"
 #include "http/url.hpp"
+#include "login/loopback_port.hpp"
+#include "login/marked_processes.hpp"
+#include "login/process_cleanup.hpp"
 #include "login/server_certificate.hpp"
 
 #include <algorithm>
