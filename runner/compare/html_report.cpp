@@ -1,6 +1,7 @@
 #include "compare/html_report.hpp"
 
 #include "compare/escape.hpp"
+#include "compare/page_script.hpp"
 #include "core/strings.hpp"
 
 #include <sstream>
@@ -47,14 +48,8 @@ tr.skiponly .diffkind { color: #57606a; }
 h2.inline { display: inline; }
 )css";
 
+/// The matrix's own script, after compare/page_script.hpp's start.
 constexpr const char* k_script = R"js(
-(function () {
-  var body = document.body;
-  var errors = [];
-  window.addEventListener('error', function (event) {
-    errors.push(String(event.message));
-    body.setAttribute('data-errors', errors.join(' | '));
-  });
   var table = document.getElementById('matrix-table');
   var view = document.getElementById('view');
   var search = document.getElementById('case-filter');
@@ -323,7 +318,7 @@ std::string render_html(const Comparison& comparison) {
   differences(out, comparison);
   summary(out, comparison);
   matrix(out, comparison);
-  out << "<script>" << k_script << "</script>\n</body>\n</html>\n";
+  out << "<script>" << k_page_script_start << k_script << "</script>\n</body>\n</html>\n";
   return out.str();
 }
 
