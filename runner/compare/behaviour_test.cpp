@@ -1,14 +1,14 @@
 #include "compare/behaviour.hpp"
 
-#include "compare/test_support.hpp"
+#include "compare/test_runs.hpp"
 
 #include <gtest/gtest.h>
 
 namespace parity::compare {
 namespace {
 
-using testing::one_case;
-using testing::step;
+using test_support::one_case;
+using test_support::step;
 
 TEST(Behaviour, FactsComeInFixedOrderWithDerivedResponseKind) {
   const CaseResult result = one_case(

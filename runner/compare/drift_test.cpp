@@ -1,16 +1,16 @@
 #include "compare/drift.hpp"
 
 #include "compare/json_output.hpp"
-#include "compare/test_support.hpp"
+#include "compare/test_runs.hpp"
 
 #include <gtest/gtest.h>
 
 namespace parity::compare {
 namespace {
 
-using testing::one_case;
-using testing::provider;
-using testing::step;
+using test_support::one_case;
+using test_support::provider;
+using test_support::step;
 
 CaseResult pushed(const std::string& id, Outcome outcome, const std::string& status = "201") {
   return one_case("par.core", id, outcome, {step(StepKind::push, {{"status", status}})});

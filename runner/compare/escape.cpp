@@ -1,6 +1,7 @@
 #include "compare/escape.hpp"
 
 #include "core/display_text.hpp"
+#include "core/html_escape.hpp"
 #include "report/utf8.hpp"
 
 namespace parity::compare {
@@ -19,29 +20,13 @@ std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(clean.size() + clean.size() / 8);
   for (const char raw : clean) {
-    const auto c = static_cast<unsigned char>(raw);
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        if (is_control(c)) {
-          out += k_replacement;
-        } else {
-          out += raw;
-        }
+    const std::string_view reference = html_reference(raw);
+    if (!reference.empty()) {
+      out += reference;
+    } else if (is_control(static_cast<unsigned char>(raw))) {
+      out += k_replacement;
+    } else {
+      out += raw;
     }
   }
   return out;
@@ -57,12 +42,8 @@ std::string markdown_escape(std::string_view text) {
     const auto c = static_cast<unsigned char>(raw);
     if (c == '\n' || c == '\r' || c == '\t') {
       out += ' ';
-    } else if (c == '&') {
-      out += "&amp;";
-    } else if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>') {
-      out += "&gt;";
+    } else if (c == '&' || c == '<' || c == '>') {
+      out += html_reference(raw);
     } else if (is_control(c)) {
       out += k_replacement;
     } else if (c == '@' || (c == ':' && clean.compare(i + 1, 2, "//") == 0)) {

@@ -1,8 +1,9 @@
 #include "compare/html_report.hpp"
 
 #include "compare/escape.hpp"
+#include "compare/page_script.hpp"
+#include "core/strings.hpp"
 
-#include <cctype>
 #include <sstream>
 
 namespace parity::compare {
@@ -47,14 +48,8 @@ tr.skiponly .diffkind { color: #57606a; }
 h2.inline { display: inline; }
 )css";
 
+/// The matrix's own script, after compare/page_script.hpp's start.
 constexpr const char* k_script = R"js(
-(function () {
-  var body = document.body;
-  var errors = [];
-  window.addEventListener('error', function (event) {
-    errors.push(String(event.message));
-    body.setAttribute('data-errors', errors.join(' | '));
-  });
   var table = document.getElementById('matrix-table');
   var view = document.getElementById('view');
   var search = document.getElementById('case-filter');
@@ -135,14 +130,6 @@ std::string provider_badges(const ProviderColumn& provider) {
   return out;
 }
 
-std::string joined(const std::vector<std::string>& values) {
-  std::string out;
-  for (const std::string& value : values) {
-    out += (out.empty() ? "" : ", ") + value;
-  }
-  return out;
-}
-
 void summary(std::ostream& out, const Comparison& comparison) {
   out << "<section id=\"summary\">\n<h2>Summary per provider</h2>\n<table>\n<thead><tr>"
       << "<th>provider</th><th>name</th><th>passed</th><th>warned</th><th>failed</th>"
@@ -160,7 +147,7 @@ void summary(std::ostream& out, const Comparison& comparison) {
     out << "<span class=\"note\">" << html_escape(p.issuer) << "</span></td>"
         << "<td>" << p.totals.passed << "</td><td>" << p.totals.warned << "</td><td>"
         << p.totals.failed << "</td><td>" << p.totals.errored << "</td><td>" << p.totals.skipped
-        << "</td><td>" << p.totals.total() << "</td><td>" << html_escape(joined(p.lifetimes))
+        << "</td><td>" << p.totals.total() << "</td><td>" << html_escape(join(p.lifetimes, ", "))
         << "</td><td><span class=\"note\">" << html_escape(p.source) << "</span></td></tr>\n";
   }
   out << "</tbody>\n</table>\n</section>\n";
@@ -211,14 +198,8 @@ const char* row_class(Difference difference) {
 }
 
 void row(std::ostream& out, const Row& one, const char* prefix) {
-  std::string requirements;
-  for (const std::string& id : one.requirements) {
-    requirements += (requirements.empty() ? "" : " ") + id;
-  }
-  std::string search = one.full_id() + " " + one.title + " " + requirements;
-  for (char& c : search) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  const std::string requirements = join(one.requirements, " ");
+  const std::string search = to_lower(one.full_id() + " " + one.title + " " + requirements);
   out << "<tr class=\"case " << row_class(one.difference) << "\" id=\"" << row_anchor(one, prefix)
       << "\" data-search=\"" << html_escape(search) << "\">"
       << "<th class=\"case\"><code>" << html_escape(one.full_id()) << "</code>";
@@ -337,7 +318,7 @@ std::string render_html(const Comparison& comparison) {
   differences(out, comparison);
   summary(out, comparison);
   matrix(out, comparison);
-  out << "<script>" << k_script << "</script>\n</body>\n</html>\n";
+  out << "<script>" << k_page_script_start << k_script << "</script>\n</body>\n</html>\n";
   return out.str();
 }
 

@@ -1,6 +1,7 @@
 #include "compare/markdown_report.hpp"
 
 #include "compare/escape.hpp"
+#include "core/strings.hpp"
 
 #include <sstream>
 
@@ -38,14 +39,6 @@ std::string cell_text(const Cell& cell) {
   return out;
 }
 
-std::string joined(const std::vector<std::string>& values) {
-  std::string out;
-  for (const std::string& value : values) {
-    out += (out.empty() ? "" : ", ") + value;
-  }
-  return out;
-}
-
 void summary(std::ostream& out, const Comparison& comparison) {
   out << "| provider | passed | warned | failed | errored | skipped | total | request\\_uri "
          "lifetime \\(s\\) |\n"
@@ -60,7 +53,7 @@ void summary(std::ostream& out, const Comparison& comparison) {
     }
     out << " | " << p.totals.passed << " | " << p.totals.warned << " | " << p.totals.failed << " | "
         << p.totals.errored << " | " << p.totals.skipped << " | " << p.totals.total() << " | "
-        << markdown_escape(joined(p.lifetimes)) << " |\n";
+        << markdown_escape(join(p.lifetimes, ", ")) << " |\n";
   }
 }
 
@@ -79,7 +72,7 @@ std::string table_head(const Comparison& comparison) {
 std::string table_row(const Row& row) {
   std::string out =
       "| " + markdown_escape(row.full_id()) + "<br>" + markdown_escape(row.title) + " | " +
-      markdown_escape(joined(row.requirements)) + " | " +
+      markdown_escape(join(row.requirements, ", ")) + " | " +
       std::string(row.difference == Difference::ran_vs_skipped ? "ran vs skipped"
                                                                : to_string(row.difference)) +
       " |";

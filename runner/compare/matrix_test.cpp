@@ -1,6 +1,6 @@
 #include "compare/matrix.hpp"
 
-#include "compare/test_support.hpp"
+#include "compare/test_runs.hpp"
 #include "report/json_report.hpp"
 
 #include <gtest/gtest.h>
@@ -8,9 +8,9 @@
 namespace parity::compare {
 namespace {
 
-using testing::one_case;
-using testing::provider;
-using testing::step;
+using test_support::one_case;
+using test_support::provider;
+using test_support::step;
 
 CaseResult pushed(const std::string& id, Outcome outcome, const std::string& expires_in) {
   return one_case("par.core",

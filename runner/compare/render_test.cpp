@@ -1,7 +1,7 @@
 #include "compare/html_report.hpp"
 #include "compare/json_output.hpp"
 #include "compare/markdown_report.hpp"
-#include "compare/test_support.hpp"
+#include "compare/test_runs.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,9 +10,9 @@
 namespace parity::compare {
 namespace {
 
-using testing::one_case;
-using testing::provider;
-using testing::step;
+using test_support::one_case;
+using test_support::provider;
+using test_support::step;
 
 constexpr const char* k_hostile = "<script>alert(1)</script>|[x](javascript:alert(1))";
 

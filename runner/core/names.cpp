@@ -1,14 +1,12 @@
+#include "core/enum_names.hpp"
 #include "core/profile.hpp"
 #include "core/result.hpp"
 #include "core/suite.hpp"
 
-#include <array>
-#include <utility>
-
 namespace parity {
 namespace {
 
-constexpr std::array<std::pair<AuthMethod, std::string_view>, 7> k_auth_methods{{
+constexpr EnumNames<AuthMethod, 7> k_auth_methods{{
     {AuthMethod::none, "none"},
     {AuthMethod::client_secret_basic, "client_secret_basic"},
     {AuthMethod::client_secret_post, "client_secret_post"},
@@ -18,33 +16,34 @@ constexpr std::array<std::pair<AuthMethod, std::string_view>, 7> k_auth_methods{
     {AuthMethod::self_signed_tls_client_auth, "self_signed_tls_client_auth"},
 }};
 
+constexpr EnumNames<StepKind, 5> k_step_kinds{{
+    {StepKind::push, "push"},
+    {StepKind::authorize, "authorize"},
+    {StepKind::token, "token"},
+    {StepKind::wait, "wait"},
+    {StepKind::discover, "discover"},
+}};
+
+constexpr EnumNames<Outcome, 5> k_outcomes{{
+    {Outcome::passed, "passed"},
+    {Outcome::warned, "warned"},
+    {Outcome::failed, "failed"},
+    {Outcome::errored, "errored"},
+    {Outcome::skipped, "skipped"},
+}};
+
 }  // namespace
 
 std::string_view to_string(AuthMethod method) {
-  for (const auto& [value, name] : k_auth_methods) {
-    if (value == method) {
-      return name;
-    }
-  }
-  return "unknown";
+  return name_in(k_auth_methods, method);
 }
 
 std::optional<AuthMethod> parse_auth_method(std::string_view name) {
-  for (const auto& [value, text] : k_auth_methods) {
-    if (text == name) {
-      return value;
-    }
-  }
-  return std::nullopt;
+  return value_in(k_auth_methods, name);
 }
 
 std::vector<std::string> auth_method_names() {
-  std::vector<std::string> names;
-  names.reserve(k_auth_methods.size());
-  for (const auto& entry : k_auth_methods) {
-    names.emplace_back(entry.second);
-  }
-  return names;
+  return names_in(k_auth_methods);
 }
 
 bool uses_secret(AuthMethod method) {
@@ -57,35 +56,11 @@ bool uses_tls_certificate(AuthMethod method) {
 }
 
 std::string_view to_string(StepKind kind) {
-  switch (kind) {
-    case StepKind::push:
-      return "push";
-    case StepKind::authorize:
-      return "authorize";
-    case StepKind::token:
-      return "token";
-    case StepKind::wait:
-      return "wait";
-    case StepKind::discover:
-      return "discover";
-  }
-  return "unknown";
+  return name_in(k_step_kinds, kind);
 }
 
 std::string_view to_string(Outcome outcome) {
-  switch (outcome) {
-    case Outcome::passed:
-      return "passed";
-    case Outcome::warned:
-      return "warned";
-    case Outcome::failed:
-      return "failed";
-    case Outcome::errored:
-      return "errored";
-    case Outcome::skipped:
-      return "skipped";
-  }
-  return "unknown";
+  return name_in(k_outcomes, outcome);
 }
 
 }  // namespace parity

@@ -5,26 +5,38 @@
 
 namespace parity {
 
+void Totals::add(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::passed:
+      ++passed;
+      break;
+    case Outcome::warned:
+      ++warned;
+      break;
+    case Outcome::failed:
+      ++failed;
+      break;
+    case Outcome::errored:
+      ++errored;
+      break;
+    case Outcome::skipped:
+      ++skipped;
+      break;
+  }
+}
+
 Totals totals(const RunResult& result) {
   Totals counts;
   for (const CaseResult& one : result.cases) {
-    switch (one.outcome) {
-      case Outcome::passed:
-        ++counts.passed;
-        break;
-      case Outcome::warned:
-        ++counts.warned;
-        break;
-      case Outcome::failed:
-        ++counts.failed;
-        break;
-      case Outcome::errored:
-        ++counts.errored;
-        break;
-      case Outcome::skipped:
-        ++counts.skipped;
-        break;
-    }
+    counts.add(one.outcome);
+  }
+  return counts;
+}
+
+Totals totals(const std::vector<const CaseResult*>& cases) {
+  Totals counts;
+  for (const CaseResult* one : cases) {
+    counts.add(one->outcome);
   }
   return counts;
 }

@@ -77,6 +77,8 @@ struct Totals {
   int errored = 0;
   int skipped = 0;
   int total() const { return passed + warned + failed + errored + skipped; }
+  /// Counts one more case whose verdict is `outcome`.
+  void add(Outcome outcome);
 };
 
 /// A whole run against one profile.
@@ -116,6 +118,8 @@ std::string skip_verdict(const Totals& counts, const SkipPolicy& policy);
 
 /// Counts the verdicts of `result`.
 Totals totals(const RunResult& result);
+/// Counts the verdicts of `cases` (one suite's, say).
+Totals totals(const std::vector<const CaseResult*>& cases);
 /// The documented exit code for a finished run: errored > failed > no case ran (or too many
 /// skipped under `policy`) > ok.
 ExitCode exit_code_for(const RunResult& result, const SkipPolicy& policy = {});

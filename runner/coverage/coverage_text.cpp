@@ -1,5 +1,7 @@
 #include "coverage/coverage_text.hpp"
 
+#include "core/strings.hpp"
+
 #include <algorithm>
 #include <iomanip>
 
@@ -82,25 +84,17 @@ void write_list(std::ostream& out,
   out << line << "\n";
 }
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string text;
-  for (const std::string& item : items) {
-    text += (text.empty() ? "" : ", ") + item;
-  }
-  return text;
-}
-
 /// "proven by a, b" or "not proven (…)".
 std::string proof_text(const FacetProof& proof) {
   if (proof.proven()) {
-    return "proven by " + joined(proof.faults);
+    return "proven by " + join(proof.faults, ", ");
   }
   std::string why;
   if (!proof.caught_elsewhere.empty()) {
-    why += "caught only by cases that do not cite it: " + joined(proof.caught_elsewhere);
+    why += "caught only by cases that do not cite it: " + join(proof.caught_elsewhere, ", ");
   }
   if (!proof.missed.empty()) {
-    why += (why.empty() ? "" : "; ") + std::string("not caught: ") + joined(proof.missed);
+    why += (why.empty() ? "" : "; ") + std::string("not caught: ") + join(proof.missed, ", ");
   }
   return "NOT PROVEN (" + (why.empty() ? std::string("no fault breaks it") : why) + ")";
 }
@@ -186,7 +180,7 @@ void write_proof_summary(const CoverageReport& report, std::ostream& out) {
   }
   const std::vector<std::string> unproven = blocking_unproven(report);
   out << "unproven " << k_blocking_spec << " AS-side MUST requirements: " << unproven.size()
-      << (unproven.empty() ? "" : " (blocking): " + joined(unproven)) << "\n";
+      << (unproven.empty() ? "" : " (blocking): " + join(unproven, ", ")) << "\n";
   for (const std::string& problem : report.evidence_problems) {
     out << "evidence problem: " << problem << "\n";
   }

@@ -2,7 +2,7 @@
 
 #include "core/build_info.hpp"
 #include "crypto/error.hpp"
-#include "crypto/test_support.hpp"
+#include "crypto/test_files.hpp"
 
 #include <gtest/gtest.h>
 
@@ -37,9 +37,9 @@ TEST(CertificateTest, RefusesFilesThatHoldNoCertificate) {
 
 TEST(CertificateTest, MatchesACertificateWithItsOwnKeyOnly) {
   const std::string cert = read_certificate_file(tls_fixture("client.pem"));
-  EXPECT_TRUE(certificate_matches_key(cert, testing::read_file(tls_fixture("client.key"))));
-  EXPECT_FALSE(
-      certificate_matches_key(cert, testing::read_file(tls_fixture("client-self-signed.key"))));
+  EXPECT_TRUE(certificate_matches_key(cert, test_support::read_file(tls_fixture("client.key"))));
+  EXPECT_FALSE(certificate_matches_key(
+      cert, test_support::read_file(tls_fixture("client-self-signed.key"))));
   EXPECT_FALSE(certificate_matches_key(cert, "garbage"));
 }
 

@@ -2,7 +2,7 @@
 
 #include "crypto/jws.hpp"
 #include "crypto/key_cache.hpp"
-#include "crypto/test_support.hpp"
+#include "crypto/test_files.hpp"
 
 #include <gtest/gtest.h>
 
@@ -23,7 +23,7 @@ TEST(DpopProof, AthIsBase64urlSha256OfTheToken) {
 }
 
 TEST(DpopProof, ProofVerifiesWithItsEmbeddedJwk) {
-  const Key key = cached_key(testing::key_path("client_ec.pem"));
+  const Key key = cached_key(test_support::key_path("client_ec.pem"));
   const nlohmann::json claims = {{"htm", "POST"}, {"htu", "https://as.example/par"}};
   const auto decoded = decode_jws(sign_dpop_proof(key, "ES256", k_dpop_typ, claims));
   ASSERT_TRUE(decoded.has_value());
@@ -35,7 +35,7 @@ TEST(DpopProof, ProofVerifiesWithItsEmbeddedJwk) {
 }
 
 TEST(DpopProof, RsaProofWithPs256Verifies) {
-  const Key key = cached_key(testing::key_path("client_rsa.pem"));
+  const Key key = cached_key(test_support::key_path("client_rsa.pem"));
   const auto decoded = decode_jws(sign_dpop_proof(key, "PS256", "dpop+jwt", {{"jti", "x"}}));
   ASSERT_TRUE(decoded.has_value());
   EXPECT_EQ(decoded->header["jwk"]["kty"], "RSA");
@@ -43,7 +43,7 @@ TEST(DpopProof, RsaProofWithPs256Verifies) {
 }
 
 TEST(DpopProof, NoneIsUnsignedButCarriesTheJwk) {
-  const Key key = cached_key(testing::key_path("client_ec.pem"));
+  const Key key = cached_key(test_support::key_path("client_ec.pem"));
   const auto decoded = decode_jws(sign_dpop_proof(key, "none", "dpop+jwt", {{"jti", "x"}}));
   ASSERT_TRUE(decoded.has_value());
   EXPECT_TRUE(decoded->signature.empty());
@@ -51,7 +51,7 @@ TEST(DpopProof, NoneIsUnsignedButCarriesTheJwk) {
 }
 
 TEST(DpopProof, TamperedSignatureNoLongerVerifies) {
-  const Key key = cached_key(testing::key_path("client_ec.pem"));
+  const Key key = cached_key(test_support::key_path("client_ec.pem"));
   const std::string proof = sign_dpop_proof(key, "ES256", "dpop+jwt", {{"jti", "x"}});
   const std::string tampered = tamper_jws_signature(proof);
   EXPECT_NE(tampered, proof);
@@ -67,9 +67,9 @@ TEST(DpopProof, TamperingAnEmptySignatureAddsOne) {
 }
 
 TEST(KeyCache, ReturnsTheSameKeyAndThrowsForMissingFiles) {
-  const std::string path = testing::key_path("client_ec.pem");
+  const std::string path = test_support::key_path("client_ec.pem");
   EXPECT_EQ(cached_key(path).thumbprint(), Key::from_pem_file(path).thumbprint());
-  EXPECT_THROW(cached_key(testing::key_path("missing.pem")), std::exception);
+  EXPECT_THROW(cached_key(test_support::key_path("missing.pem")), std::exception);
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 
 #include "crypto/base64url.hpp"
 #include "crypto/error.hpp"
-#include "crypto/test_support.hpp"
+#include "crypto/test_files.hpp"
 
 #include <gtest/gtest.h>
 #include <openssl/evp.h>
@@ -14,7 +14,7 @@
 namespace parity::crypto {
 namespace {
 
-using testing::key_path;
+using test_support::key_path;
 
 Key load(const char* name) {
   return Key::from_pem_file(key_path(name));

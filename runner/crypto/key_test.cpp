@@ -3,7 +3,7 @@
 #include "crypto/base64url.hpp"
 #include "crypto/error.hpp"
 #include "crypto/jws.hpp"
-#include "crypto/test_support.hpp"
+#include "crypto/test_files.hpp"
 
 #include <gtest/gtest.h>
 #include <openssl/core_names.h>
@@ -14,7 +14,7 @@
 namespace parity::crypto {
 namespace {
 
-using testing::key_path;
+using test_support::key_path;
 
 // RFC 7638 §3.1 example key and its thumbprint.
 constexpr const char* k_rfc7638_n =

@@ -4,7 +4,7 @@
 #include "crypto/error.hpp"
 #include "crypto/jws.hpp"
 #include "crypto/key.hpp"
-#include "crypto/test_support.hpp"
+#include "crypto/test_files.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,9 +17,9 @@
 namespace parity::crypto {
 namespace {
 
-using testing::key_path;
-using testing::read_file;
-using testing::write_file;
+using test_support::key_path;
+using test_support::read_file;
+using test_support::write_file;
 
 // Minimal DER for ECDSA-Sig-Value (RFC 3279 §2.2.3), written here independently of the library.
 std::string der_integer(std::string bytes) {

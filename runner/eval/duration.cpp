@@ -1,5 +1,7 @@
 #include "eval/duration.hpp"
 
+#include "core/strings.hpp"
+
 #include <charconv>
 #include <cstdint>
 #include <limits>
@@ -8,15 +10,6 @@ namespace parity::eval {
 namespace {
 
 constexpr std::int64_t k_max_ms = std::numeric_limits<std::int64_t>::max();
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) {
-    return {};
-  }
-  const auto last = text.find_last_not_of(" \t");
-  return text.substr(first, last - first + 1);
-}
 
 /// One term: digits, optional blanks, optional unit "ms" or "s" (default seconds).
 std::optional<std::int64_t> parse_term_ms(std::string_view term) {

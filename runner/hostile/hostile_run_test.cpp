@@ -1,7 +1,7 @@
 #include "core/build_info.hpp"
 #include "core/http_message.hpp"
 #include "hostile/hostile_server.hpp"
-#include "hostile/testing/run_support.hpp"
+#include "hostile/test_runs.hpp"
 #include "http/excerpt.hpp"
 #include "load/suite_loader.hpp"
 #include "target/target.hpp"
@@ -68,10 +68,10 @@ class HostileRunTest : public ::testing::Test {
     s_other = std::make_unique<HostileServer>();
     s_server->set_other_host(s_other->base_url() + "/landed");
     const run::Plan plan =
-        run::make_plan(testing::hostile_profile(s_server->base_url()),
+        run::make_plan(test_support::hostile_profile(s_server->base_url()),
                        {load::load_suite(parity::build_info::fixture_path("hostile/hostile.yaml"))},
                        {});
-    s_outputs = std::make_unique<testing::RunOutputs>(testing::run_with_reports(plan, 8));
+    s_outputs = std::make_unique<test_support::RunOutputs>(test_support::run_with_reports(plan, 8));
   }
   static void TearDownTestSuite() {
     s_outputs.reset();
@@ -93,16 +93,16 @@ class HostileRunTest : public ::testing::Test {
 
   static std::unique_ptr<HostileServer> s_server;
   static std::unique_ptr<HostileServer> s_other;
-  static std::unique_ptr<testing::RunOutputs> s_outputs;
+  static std::unique_ptr<test_support::RunOutputs> s_outputs;
 };
 
 std::unique_ptr<HostileServer> HostileRunTest::s_server;
 std::unique_ptr<HostileServer> HostileRunTest::s_other;
-std::unique_ptr<testing::RunOutputs> HostileRunTest::s_outputs;
+std::unique_ptr<test_support::RunOutputs> HostileRunTest::s_outputs;
 
 TEST_F(HostileRunTest, EveryBehaviourEndsItsOwnCaseAsExpected) {
   for (const auto& [id, expected] : expected_outcomes()) {
-    const CaseResult result = testing::find_case(run(), id);
+    const CaseResult result = test_support::find_case(run(), id);
     EXPECT_EQ(result.outcome, expected.outcome) << id << ": " << result.error;
     EXPECT_NE(result.error.find(expected.error), std::string::npos) << id << ": " << result.error;
   }
@@ -117,7 +117,7 @@ constexpr int k_sanitizer_factor = 1;
 
 TEST_F(HostileRunTest, TimeBoundsHold) {
   for (const char* id : {"never", "slow"}) {
-    const CaseResult result = testing::find_case(run(), id);
+    const CaseResult result = test_support::find_case(run(), id);
     EXPECT_GE(result.elapsed_ms, k_timeout_ms - 50) << id;
     EXPECT_LT(result.elapsed_ms, k_timeout_ms + 2000 * k_sanitizer_factor)
         << id;  // a total, not per-byte, timeout
@@ -135,8 +135,8 @@ TEST_F(HostileRunTest, MemoryStaysBounded) {
   // 64 MiB of body, 64 MiB of headers and 32 MiB bombs were offered; the cap keeps each at
   // 1 MiB while it is judged, and the record keeps an excerpt of 16 KiB (the whole test
   // process, server included, stays small).
-  EXPECT_LT(testing::peak_rss_mib(), 200 * k_sanitizer_factor);
-  const std::size_t excerpt = testing::hostile_profile("http://x").max_recorded_bytes;
+  EXPECT_LT(test_support::peak_rss_mib(), 200 * k_sanitizer_factor);
+  const std::size_t excerpt = test_support::hostile_profile("http://x").max_recorded_bytes;
   for (const CaseResult& result : run().cases) {
     for (const StepResult& step : result.steps) {
       for (const http::Exchange& exchange : step.exchanges) {
@@ -177,7 +177,7 @@ TEST_F(HostileRunTest, OversizedAnswersAreRecordedAsMarkedExcerpts) {
 
 // A body that is not JSON (here ISO-8859-1) is reported as such, with an escaped excerpt.
 TEST_F(HostileRunTest, NonJsonBodiesAreNamedNotAbsent) {
-  const CaseResult result = testing::find_case(run(), "latin1_json");
+  const CaseResult result = test_support::find_case(run(), "latin1_json");
   ASSERT_FALSE(result.steps.empty());
   bool named = false;
   for (const Check& check : result.steps[0].checks) {
@@ -230,7 +230,7 @@ TEST_F(HostileRunTest, RedirectsAreNotFollowedAndCredentialsStayHome) {
 
 TEST_F(HostileRunTest, DeepJsonIsNotJsonAndCrashesNothing) {
   for (const char* id : {"nested_json", "nested_json_document"}) {
-    const CaseResult result = testing::find_case(run(), id);
+    const CaseResult result = test_support::find_case(run(), id);
     ASSERT_FALSE(result.steps.empty()) << id;
     bool type_check_failed = false;
     for (const Check& check : result.steps[0].checks) {
@@ -242,7 +242,7 @@ TEST_F(HostileRunTest, DeepJsonIsNotJsonAndCrashesNothing) {
 }
 
 TEST_F(HostileRunTest, JunitStaysValidUnderHostileCharacters) {
-  EXPECT_EQ(testing::junit_schema_errors(s_outputs->junit), "");
+  EXPECT_EQ(test_support::junit_schema_errors(s_outputs->junit), "");
   EXPECT_EQ(s_outputs->junit.find('\x01'), std::string::npos);  // XML 1.0 forbids it
   EXPECT_EQ(s_outputs->junit.find('\xff'), std::string::npos);  // ill-formed UTF-8 replaced
   EXPECT_NE(s_outputs->junit.find("hostile_chars"), std::string::npos);
@@ -269,7 +269,7 @@ TEST_F(HostileRunTest, ConsoleNamesEveryCase) {
 // every case erroring on an empty URL.
 TEST(HostileDiscoveryTest, BadMetadataIsOneSetupErrorNamingTheFields) {
   const HostileServer server;
-  Profile profile = testing::hostile_profile(server.base_url());
+  Profile profile = test_support::hostile_profile(server.base_url());
   profile.endpoints = Endpoints{};
   profile.metadata_url = server.base_url() + "/bad-metadata";
   const target::Target target = target::prepare_target(profile, {});

@@ -1,10 +1,10 @@
 #include "hostile/hostile_server.hpp"
 
+#include "core/strings.hpp"
 #include "hostile/behaviours.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <netinet/in.h>
 #include <poll.h>
 #include <stdexcept>
@@ -37,15 +37,8 @@ int listening_socket(int& port) {
   return fd;
 }
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
-    return static_cast<char>(std::tolower(c));
-  });
-  return text;
-}
-
 std::size_t content_length(const std::string& head) {
-  const std::string folded = lower(head);
+  const std::string folded = to_lower(head);
   const auto at = folded.find("\r\ncontent-length:");
   if (at == std::string::npos) {
     return 0;

@@ -1,7 +1,7 @@
 #include "core/build_info.hpp"
 #include "crypto/base64url.hpp"
 #include "hostile/hostile_server.hpp"
-#include "hostile/testing/run_support.hpp"
+#include "hostile/test_runs.hpp"
 #include "load/profile_loader.hpp"
 #include "load/suite_loader.hpp"
 #include "request/client_auth.hpp"
@@ -39,7 +39,8 @@ void add_pem_body_lines(const std::string& path, std::set<std::string>& secrets)
 
 // Every secret value of `profile`, in every spelling the runner sends, and every credential
 // `sent` saw on the wire.
-std::set<std::string> known_secrets(const Profile& profile, const testing::SentCredentials& sent) {
+std::set<std::string> known_secrets(const Profile& profile,
+                                    const test_support::SentCredentials& sent) {
   std::set<std::string> secrets;
   for (const Client& client : profile.clients) {
     if (!client.secret.empty()) {
@@ -64,7 +65,8 @@ std::set<std::string> known_secrets(const Profile& profile, const testing::SentC
   return secrets;
 }
 
-void expect_no_secret(const testing::RunOutputs& outputs, const std::set<std::string>& secrets) {
+void expect_no_secret(const test_support::RunOutputs& outputs,
+                      const std::set<std::string>& secrets) {
   const std::vector<std::pair<std::string, const std::string*>> texts = {
       {"console", &outputs.console},
       {"JUnit", &outputs.junit},
@@ -103,8 +105,8 @@ Profile echo_profile(const std::string& base_url) {
 TEST(SecretsTest, FullSuiteAgainstAnEchoingServerLeaksNothing) {
   HostileServer server;
   const run::Plan plan = run::make_plan(echo_profile(server.base_url()), all_suites(), {});
-  testing::SentCredentials sent;
-  const testing::RunOutputs outputs = testing::run_with_reports(plan, 8, &sent);
+  test_support::SentCredentials sent;
+  const test_support::RunOutputs outputs = test_support::run_with_reports(plan, 8, &sent);
   std::size_t ran = 0;
   for (const CaseResult& result : outputs.result.cases) {
     ran += result.outcome == Outcome::skipped ? 0 : 1;
@@ -118,11 +120,11 @@ TEST(SecretsTest, FullSuiteAgainstAnEchoingServerLeaksNothing) {
 TEST(SecretsTest, HostileEchoCasesLeakNothing) {
   HostileServer server;
   const run::Plan plan =
-      run::make_plan(testing::hostile_profile(server.base_url()),
+      run::make_plan(test_support::hostile_profile(server.base_url()),
                      {load::load_suite(parity::build_info::fixture_path("hostile/hostile.yaml"))},
                      run::Selection{{"hostile.behaviours/echo*"}, {}});
-  testing::SentCredentials sent;
-  const testing::RunOutputs outputs = testing::run_with_reports(plan, 4, &sent);
+  test_support::SentCredentials sent;
+  const test_support::RunOutputs outputs = test_support::run_with_reports(plan, 4, &sent);
   ASSERT_EQ(outputs.result.cases.size(), 10U);
   for (const CaseResult& result : outputs.result.cases) {
     EXPECT_EQ(result.outcome, Outcome::failed) << result.id << ": " << result.error;
@@ -146,8 +148,8 @@ TEST(SecretsTest, FullSuiteAgainstTheReferenceServerLeaksNothing) {
       load::load_profile(parity::build_info::source_path("profiles/reference.yaml")), {});
   ASSERT_EQ(target.error, "");
   const run::Plan plan = run::make_plan(target.profile, all_suites(), {});
-  testing::SentCredentials sent;
-  const testing::RunOutputs outputs = testing::run_with_reports(plan, 8, &sent);
+  test_support::SentCredentials sent;
+  const test_support::RunOutputs outputs = test_support::run_with_reports(plan, 8, &sent);
   EXPECT_EQ(outputs.result.cases.size(), plan.cases.size());
   // The flows did hand out live credentials: the grep below would catch them.
   const std::set<std::string> kinds = sent.kinds();
@@ -169,8 +171,8 @@ TEST(SecretsTest, RevealedCredentialsAreShownAndFlagged) {
   ASSERT_EQ(target.error, "");
   const run::Plan plan =
       run::make_plan(target.profile, all_suites(), run::Selection{{"par.flow/*"}, {}});
-  testing::SentCredentials sent;
-  const testing::RunOutputs outputs = testing::run_with_reports(plan, 4, &sent, true);
+  test_support::SentCredentials sent;
+  const test_support::RunOutputs outputs = test_support::run_with_reports(plan, 4, &sent, true);
   EXPECT_NE(outputs.json.find("\"credentials_revealed\": true"), std::string::npos);
   EXPECT_NE(outputs.junit.find("name=\"credentials_revealed\" value=\"true\""), std::string::npos);
   EXPECT_NE(outputs.console.find("WARNING: credentials revealed"), std::string::npos);

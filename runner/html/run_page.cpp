@@ -1,6 +1,7 @@
 #include "html/run_page.hpp"
 
 #include "compare/escape.hpp"
+#include "compare/page_script.hpp"
 #include "html/run_page_script.hpp"
 #include "html/run_page_style.hpp"
 #include "report/cause_groups.hpp"
@@ -317,7 +318,8 @@ std::string render_run_page(const RunResult& result, const std::vector<Requireme
   summary(out, result);
   causes(out, result);
   cases(out, result, by_id);
-  out << "<script>" << k_run_page_script << "</script>\n</body>\n</html>\n";
+  out << "<script>" << compare::k_page_script_start << k_run_page_script
+      << "</script>\n</body>\n</html>\n";
   return out.str();
 }
 

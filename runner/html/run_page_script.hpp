@@ -2,18 +2,11 @@
 
 namespace parity::html {
 
-/// The inline script of the run page: the outcome, suite and requirement filters, also read
-/// from the URL fragment (`#outcome=failed,errored&suite=par.core&requirement=RFC9126-2.1-a`).
-/// It records what it rendered on <body> (data-rendered, data-visible, data-errors) for the
-/// headless-browser check.
+/// The run page's own script, after compare/page_script.hpp's start: the outcome, suite and
+/// requirement filters, also read from the URL fragment
+/// (`#outcome=failed,errored&suite=par.core&requirement=RFC9126-2.1-a`). It records what it
+/// rendered on <body> (data-rendered, data-visible, data-errors) for the headless-browser check.
 inline constexpr const char* k_run_page_script = R"js(
-(function () {
-  var body = document.body;
-  var errors = [];
-  window.addEventListener('error', function (event) {
-    errors.push(String(event.message));
-    body.setAttribute('data-errors', errors.join(' | '));
-  });
   var cases = document.querySelectorAll('details.case');
   var outcomes = document.querySelectorAll('input.outcome');
   var suite = document.getElementById('suite-filter');

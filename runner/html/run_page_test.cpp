@@ -1,6 +1,6 @@
 #include "html/run_page.hpp"
 
-#include "../report/test_support.hpp"
+#include "report/test_results.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,8 +10,8 @@
 namespace parity::html {
 namespace {
 
-using report::testing::k_hostile;
-using report::testing::sample_run;
+using report::test_support::k_hostile;
+using report::test_support::sample_run;
 
 std::vector<Requirement> catalogue() {
   Requirement core;

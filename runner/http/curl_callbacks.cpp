@@ -1,24 +1,18 @@
 #include "http/curl_callbacks.hpp"
 
+#include "core/strings.hpp"
+
 #include <string_view>
 
 namespace parity::http::detail {
 namespace {
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) {
-    return {};
-  }
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 // Adds one header line to `headers`; continuation lines extend the previous value.
 void add_header_line(std::string_view line, Headers& headers) {
   if ((line[0] == ' ' || line[0] == '\t')) {
     if (!headers.empty()) {
       headers.back().second += " ";
-      headers.back().second += trim(line);
+      headers.back().second += trim(line, k_blanks_and_line_ends);
     }
     return;
   }
@@ -27,7 +21,7 @@ void add_header_line(std::string_view line, Headers& headers) {
     return;
   }
   headers.emplace_back(std::string(line.substr(0, colon)),
-                       std::string(trim(line.substr(colon + 1))));
+                       std::string(trim(line.substr(colon + 1), k_blanks_and_line_ends)));
 }
 
 }  // namespace

@@ -14,8 +14,8 @@
 namespace parity::http {
 namespace {
 
-using testing::CannedServer;
-using testing::LoopbackServer;
+using test_support::CannedServer;
+using test_support::LoopbackServer;
 
 constexpr std::size_t k_cap = 1000;
 
@@ -245,7 +245,7 @@ TEST_F(CurlClientTest, ClientIsReusable) {
 TEST(CurlClientErrorsTest, ConnectionRefusedIsTransportError) {
   CurlClient client(ClientOptions{});
   const Exchange exchange = client.send(
-      {"GET", "http://127.0.0.1:" + std::to_string(testing::unused_port()) + "/", {}, ""});
+      {"GET", "http://127.0.0.1:" + std::to_string(test_support::unused_port()) + "/", {}, ""});
   EXPECT_NE(exchange.transport_error.find("Couldn't connect to server"), std::string::npos)
       << exchange.transport_error;
   EXPECT_EQ(exchange.response.status, 0);

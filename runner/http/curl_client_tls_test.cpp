@@ -13,7 +13,7 @@
 namespace parity::http {
 namespace {
 
-using testing::LoopbackServer;
+using test_support::LoopbackServer;
 
 // Self-signed server and client certificates made with the openssl CLI in a temp dir.
 class CurlClientTlsTest : public ::testing::Test {

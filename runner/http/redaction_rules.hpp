@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/message.hpp"
+#include "core/http_message.hpp"
 
 #include <array>
 #include <cstddef>

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 // Shared by the parity_http tests only: loopback servers on ephemeral ports.
-namespace parity::http::testing {
+namespace parity::http::test_support {
 
 /// A TCP socket bound to 127.0.0.1 on an ephemeral port; throws when that fails.
 inline int bound_loopback_socket() {
@@ -138,4 +138,4 @@ inline int unused_port() {
   return port;
 }
 
-}  // namespace parity::http::testing
+}  // namespace parity::http::test_support

@@ -1,5 +1,7 @@
 #include "http/url.hpp"
 
+#include "core/strings.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -28,14 +30,6 @@ std::string form_component(std::string_view text) {
   for (const char c : text) {
     out += c == ' ' ? std::string("+") : percent_encode(std::string_view(&c, 1));
   }
-  return out;
-}
-
-std::string to_lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-    return static_cast<char>(std::tolower(c));
-  });
   return out;
 }
 

@@ -106,7 +106,7 @@ setTimeout(function () {
   document.getElementById('next').onclick = function () { location.href = '/continue'; };
 }, 300);
 </script>)";
-  http::testing::LoopbackServer m_server;
+  http::test_support::LoopbackServer m_server;
   int m_logins = 0;
 };
 

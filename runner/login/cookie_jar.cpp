@@ -1,5 +1,6 @@
 #include "login/cookie_jar.hpp"
 
+#include "core/strings.hpp"
 #include "http/url.hpp"
 
 #include <curl/curl.h>
@@ -11,22 +12,6 @@ namespace parity::login {
 namespace {
 
 using Clock = std::chrono::system_clock;
-
-std::string trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) {
-    return "";
-  }
-  const auto last = text.find_last_not_of(" \t");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
-    return static_cast<char>(std::tolower(c));
-  });
-  return text;
-}
 
 // RFC 6265 §5.1.4: the directory of the request path ("/a/b" → "/a", "/a" → "/").
 std::string default_path(const std::string& path) {
@@ -104,8 +89,8 @@ void CookieJar::store(const std::string& request_url, const http::Headers& respo
     return;
   }
   for (const auto& [name, value] : response_headers) {
-    if (lower(name) == "set-cookie") {
-      store_one(lower(url->host), url->path, value);
+    if (to_lower(name) == "set-cookie") {
+      store_one(to_lower(url->host), url->path, value);
     }
   }
 }
@@ -130,13 +115,13 @@ void CookieJar::store_one(const std::string& host,
   bool has_max_age = false;
   for (std::size_t i = 1; i < parts.size(); ++i) {
     const auto eq = parts[i].find('=');
-    const std::string name = lower(trim(parts[i].substr(0, eq)));
-    const std::string value = eq == std::string_view::npos ? "" : trim(parts[i].substr(eq + 1));
+    const std::string name = to_lower(trim(parts[i].substr(0, eq)));
+    const std::string value(eq == std::string_view::npos ? "" : trim(parts[i].substr(eq + 1)));
     if (!apply_lifetime(name, value, cookie.expires, has_max_age)) {
       continue;
     }
     if (name == "domain" && !value.empty()) {
-      cookie.domain = lower(value.front() == '.' ? value.substr(1) : value);
+      cookie.domain = to_lower(value.front() == '.' ? value.substr(1) : value);
       cookie.host_only = false;
     } else if (name == "path" && !value.empty() && value.front() == '/') {
       cookie.path = value;
@@ -171,7 +156,7 @@ std::optional<std::string> CookieJar::header_for(const std::string& url) const {
   if (!parsed) {
     return std::nullopt;
   }
-  const std::string host = lower(parsed->host);
+  const std::string host = to_lower(parsed->host);
   const auto now = Clock::now();
   std::vector<const Cookie*> matching;
   for (const Cookie& cookie : m_cookies) {

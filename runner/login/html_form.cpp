@@ -1,9 +1,8 @@
 #include "login/html_form.hpp"
 
+#include "core/strings.hpp"
 #include "http/url.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <memory>
@@ -16,23 +15,8 @@ struct DocDeleter {
 };
 using DocPtr = std::unique_ptr<xmlDoc, DocDeleter>;
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
-    return static_cast<char>(std::tolower(c));
-  });
-  return text;
-}
-
-std::string trim(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) {
-    return "";
-  }
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 std::string name_of(const xmlNode* node) {
-  return lower(reinterpret_cast<const char*>(node->name));
+  return to_lower(reinterpret_cast<const char*>(node->name));
 }
 
 bool has_attribute(xmlNode* node, const char* name) {
@@ -56,7 +40,7 @@ std::string text_of(xmlNode* node) {
   }
   std::string text = reinterpret_cast<const char*>(content);
   xmlFree(content);
-  return trim(text);
+  return std::string(trim(text, k_blanks_and_line_ends));
 }
 
 // HTML §4.10.7: the selected option's value, or the first option's when none is selected.
@@ -96,11 +80,11 @@ FormControl control_of(xmlNode* node, const std::string& element) {
   control.name = attribute(node, "name");
   control.disabled = has_attribute(node, "disabled");
   if (element == "input") {
-    control.type = has_attribute(node, "type") ? lower(attribute(node, "type")) : "text";
+    control.type = has_attribute(node, "type") ? to_lower(attribute(node, "type")) : "text";
     control.value = attribute(node, "value");
     control.checked = has_attribute(node, "checked");
   } else if (element == "button") {
-    control.type = has_attribute(node, "type") ? lower(attribute(node, "type")) : "submit";
+    control.type = has_attribute(node, "type") ? to_lower(attribute(node, "type")) : "submit";
     control.value = attribute(node, "value");
     control.text = text_of(node);
   } else if (element == "select") {
@@ -131,10 +115,10 @@ void collect_controls(xmlNode* node, HtmlForm& form) {
 HtmlForm form_of(xmlNode* node, const std::string& page_url) {
   HtmlForm form;
   form.id = attribute(node, "id");
-  const std::string action = trim(attribute(node, "action"));
+  const std::string action(trim(attribute(node, "action"), k_blanks_and_line_ends));
   form.action = action.empty() ? page_url : http::resolve_location(page_url, action);
-  form.method = lower(attribute(node, "method")) == "post" ? "POST" : "GET";
-  form.enctype = lower(trim(attribute(node, "enctype")));
+  form.method = to_lower(attribute(node, "method")) == "post" ? "POST" : "GET";
+  form.enctype = to_lower(trim(attribute(node, "enctype"), k_blanks_and_line_ends));
   if (form.enctype.empty()) {
     form.enctype = "application/x-www-form-urlencoded";
   }

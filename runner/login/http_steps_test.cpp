@@ -54,7 +54,7 @@ class ApiLoginProvider {
   std::string content_type() const { return m_content_type; }
 
  private:
-  http::testing::LoopbackServer m_server;
+  http::test_support::LoopbackServer m_server;
   bool m_granted = false;
   std::string m_content_type;
 };

@@ -99,7 +99,7 @@ class FakeProvider {
 
  private:
   std::atomic<int> m_turns{0};  // before m_server: outlives its handler threads
-  http::testing::LoopbackServer m_server;
+  http::test_support::LoopbackServer m_server;
   std::string m_login_body;
   int m_port = 0;
 };
@@ -224,7 +224,8 @@ TEST(LoginFlow, NonHtmlPageIsAnError) {
 
 TEST(LoginFlow, TransportErrorIsReported) {
   http::Exchange first;
-  first.request.url = "http://127.0.0.1:" + std::to_string(http::testing::unused_port()) + "/a";
+  first.request.url =
+      "http://127.0.0.1:" + std::to_string(http::test_support::unused_port()) + "/a";
   first.response.status = 302;
   first.response.headers = {{"Location", "/next"}};
   http::CurlClient client({});

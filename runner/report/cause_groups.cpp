@@ -92,12 +92,6 @@ int severity(Outcome outcome) {
   }
 }
 
-void count(Totals& totals, Outcome outcome) {
-  totals.failed += outcome == Outcome::failed ? 1 : 0;
-  totals.warned += outcome == Outcome::warned ? 1 : 0;
-  totals.errored += outcome == Outcome::errored ? 1 : 0;
-}
-
 }  // namespace
 
 std::string cause_of(const CaseResult& result) {
@@ -132,7 +126,7 @@ std::vector<CauseGroup> cause_groups(const RunResult& result) {
       group.outcome = one.outcome;
     }
     group.cases.push_back(one.full_id());
-    count(group.totals, one.outcome);
+    group.totals.add(one.outcome);  // only failed, warned or errored cases have a cause
     requirements[cause].insert(one.requirements.begin(), one.requirements.end());
   }
   std::vector<CauseGroup> groups;

@@ -1,13 +1,13 @@
 #include "report/cause_groups.hpp"
 
-#include "test_support.hpp"
+#include "report/test_results.hpp"
 
 #include <gtest/gtest.h>
 
 namespace parity::report {
 namespace {
 
-using testing::sample_run;
+using test_support::sample_run;
 
 /// A failed push whose refusal came with `status` and no JSON body, judged by `check`.
 CaseResult refused(const std::string& id, const std::string& check, const std::string& expected) {

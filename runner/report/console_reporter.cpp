@@ -86,14 +86,6 @@ std::string short_counts(const Totals& counts) {
   return out;
 }
 
-void add_outcome(Totals& counts, Outcome outcome) {
-  counts.passed += outcome == Outcome::passed ? 1 : 0;
-  counts.warned += outcome == Outcome::warned ? 1 : 0;
-  counts.failed += outcome == Outcome::failed ? 1 : 0;
-  counts.errored += outcome == Outcome::errored ? 1 : 0;
-  counts.skipped += outcome == Outcome::skipped ? 1 : 0;
-}
-
 /// `ids` joined by ", " on lines of about k_recap_width characters, each indented by `indent`.
 std::string wrapped(const std::vector<std::string>& ids, std::size_t indent) {
   std::string out;
@@ -222,10 +214,7 @@ void ConsoleReporter::on_run_finished(const RunResult& result) {
   }
   // Every case again, grouped by suite in plan order, whatever order they finished in.
   for (const SuiteCases& suite : cases_by_suite(result)) {
-    Totals counts;
-    for (const CaseResult* one : suite.cases) {
-      add_outcome(counts, one->outcome);
-    }
+    const Totals counts = totals(suite.cases);
     m_out << '\n'
           << single_line(suite.suite, k_max_name) << " — " << cases_text(suite.cases.size()) << ": "
           << short_counts(counts) << '\n';

@@ -1,6 +1,6 @@
 #include "report/console_reporter.hpp"
 
-#include "test_support.hpp"
+#include "report/test_results.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 namespace parity::report {
 namespace {
 
-using testing::sample_run;
+using test_support::sample_run;
 
 std::string console(const RunResult& run, bool color, bool verbose) {
   std::ostringstream out;

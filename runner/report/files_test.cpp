@@ -1,6 +1,6 @@
 #include "report/files.hpp"
 
-#include "test_support.hpp"
+#include "report/test_results.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,8 +10,8 @@
 namespace parity::report {
 namespace {
 
-using testing::read_file;
-using testing::TempDir;
+using test_support::read_file;
+using test_support::TempDir;
 
 std::size_t entries(const std::filesystem::path& dir) {
   std::size_t count = 0;

@@ -1,6 +1,6 @@
 #include "report/json_report.hpp"
 
-#include "test_support.hpp"
+#include "report/test_results.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@ namespace parity::report {
 namespace {
 
 using nlohmann::json;
-using testing::sample_run;
+using test_support::sample_run;
 
 RunResult round_trip(const RunResult& run) {
   std::stringstream buffer;

@@ -3,21 +3,13 @@
 #include "report/result_text.hpp"
 #include "report/xml_writer.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cstdio>
-#include <iterator>
 #include <string>
 #include <vector>
 
 namespace parity::report {
 namespace {
-
-/// One `<testsuite>`: a suite id and its cases in plan order.
-struct SuiteGroup {
-  std::string id;
-  std::vector<const CaseResult*> cases;
-};
 
 /// Returns `ms` as seconds with three decimals ("1.234"), the SUREFIRE_TIME the schema wants.
 std::string seconds(std::int64_t ms) {
@@ -31,33 +23,6 @@ std::string seconds(std::int64_t ms) {
                 static_cast<long long>(ms / 1000),
                 static_cast<long long>(ms % 1000));
   return buffer.data();
-}
-
-std::vector<SuiteGroup> group_by_suite(const RunResult& result) {
-  std::vector<SuiteGroup> groups;
-  for (const CaseResult& one : result.cases) {
-    auto found = std::find_if(groups.begin(), groups.end(), [&](const SuiteGroup& group) {
-      return group.id == one.suite;
-    });
-    if (found == groups.end()) {
-      groups.push_back({one.suite, {}});
-      found = std::prev(groups.end());
-    }
-    found->cases.push_back(&one);
-  }
-  return groups;
-}
-
-Totals count(const std::vector<const CaseResult*>& cases) {
-  Totals counts;
-  for (const CaseResult* one : cases) {
-    counts.passed += one->outcome == Outcome::passed ? 1 : 0;
-    counts.warned += one->outcome == Outcome::warned ? 1 : 0;
-    counts.failed += one->outcome == Outcome::failed ? 1 : 0;
-    counts.errored += one->outcome == Outcome::errored ? 1 : 0;
-    counts.skipped += one->outcome == Outcome::skipped ? 1 : 0;
-  }
-  return counts;
 }
 
 void write_property(XmlWriter& xml, std::string_view name, std::string_view value) {
@@ -156,15 +121,16 @@ void write_testcase(XmlWriter& xml, const RunResult& result, const CaseResult& o
   }
 }
 
-void write_testsuite(XmlWriter& xml, const RunResult& result, const SuiteGroup& group) {
-  const Totals counts = count(group.cases);
+/// One `<testsuite>`: a suite's cases in plan order.
+void write_testsuite(XmlWriter& xml, const RunResult& result, const SuiteCases& group) {
+  const Totals counts = totals(group.cases);
   std::int64_t elapsed_ms = 0;
   for (const CaseResult* one : group.cases) {
     elapsed_ms += one->elapsed_ms;
   }
   const ScopedElement testsuite(xml, "testsuite");
   // The profile is part of the name: viewers merge suites of the same name across files.
-  xml.attribute("name", result.profile_id + "." + group.id);
+  xml.attribute("name", result.profile_id + "." + group.suite);
   xml.attribute("tests", std::to_string(counts.total()));
   xml.attribute("failures", std::to_string(counts.failed));
   xml.attribute("errors", std::to_string(counts.errored));
@@ -221,7 +187,7 @@ void write_junit(const RunResult& result, std::ostream& out) {
     xml.attribute("failures", std::to_string(counts.failed));
     xml.attribute("errors", std::to_string(counts.errored));
     xml.attribute("time", seconds(result.elapsed_ms));
-    for (const SuiteGroup& group : group_by_suite(result)) {
+    for (const SuiteCases& group : cases_by_suite(result)) {
       write_testsuite(xml, result, group);
     }
     if (result.cases.empty() && !result.setup_error.empty()) {

@@ -2,7 +2,7 @@
 
 #include "core/build_info.hpp"
 #include "report/files.hpp"
-#include "test_support.hpp"
+#include "report/test_results.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,9 +13,9 @@
 namespace parity::report {
 namespace {
 
-using testing::read_file;
-using testing::sample_run;
-using testing::TempDir;
+using test_support::read_file;
+using test_support::sample_run;
+using test_support::TempDir;
 
 std::string junit(const RunResult& run) {
   std::ostringstream out;

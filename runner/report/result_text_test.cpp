@@ -1,6 +1,6 @@
 #include "report/result_text.hpp"
 
-#include "test_support.hpp"
+#include "report/test_results.hpp"
 
 #include <gtest/gtest.h>
 
@@ -36,7 +36,7 @@ TEST(ResultTextTest, CheckTextNamesLocationAndValues) {
 }
 
 TEST(ResultTextTest, ErrorsComeFromCaseStepsAndTransport) {
-  const RunResult run = testing::sample_run();
+  const RunResult run = test_support::sample_run();
   const CaseResult& errored = run.cases[2];
   ASSERT_EQ(errored.outcome, Outcome::errored);
   EXPECT_EQ(first_error(errored), "no response from https://as.example/par");
@@ -60,7 +60,7 @@ TEST(ResultTextTest, OneCauseIsShownOnce) {
 }
 
 TEST(ResultTextTest, ExchangeDumpShowsRequestResponseAndTruncatesBody) {
-  const RunResult run = testing::sample_run();
+  const RunResult run = test_support::sample_run();
   const std::string text = format_exchanges(run.cases[3]);
   EXPECT_EQ(text.rfind("--- step push with request_uri (42 ms)\n> POST https://as.example/par\n"
                        "> Content-Type: application/x-www-form-urlencoded\n"
@@ -75,14 +75,14 @@ TEST(ResultTextTest, ExchangeDumpShowsRequestResponseAndTruncatesBody) {
 }
 
 TEST(ResultTextTest, ExchangeDumpShowsTransportError) {
-  const RunResult run = testing::sample_run();
+  const RunResult run = test_support::sample_run();
   const std::string text = format_exchanges(run.cases[2]);
   EXPECT_NE(text.find("! transport error: Timeout was reached\n"), std::string::npos);
   EXPECT_EQ(text.find("< "), std::string::npos);  // no response at all
 }
 
 TEST(ResultTextTest, RequirementsLine) {
-  const RunResult run = testing::sample_run();
+  const RunResult run = test_support::sample_run();
   EXPECT_EQ(requirements_line(run.cases[0]), "requirements: RFC9126-2.2-a, RFC9126-2.2-b");
   EXPECT_EQ(requirements_line(run.cases[4]), "");
 }

@@ -1,5 +1,6 @@
 #include "request/request_builder.hpp"
 
+#include "core/strings.hpp"
 #include "http/url.hpp"
 #include "plan/step_defaults.hpp"
 #include "request/client_auth.hpp"
@@ -8,7 +9,6 @@
 #include "request/tls_identity.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <string_view>
 
 namespace parity::run {
@@ -18,10 +18,7 @@ bool same_name(std::string_view a, std::string_view b, bool ignore_case) {
   if (!ignore_case) {
     return a == b;
   }
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
+  return equals_ignoring_case(a, b);
 }
 
 http::Params render_pairs(const TextPairs& pairs, const eval::Vars& vars) {

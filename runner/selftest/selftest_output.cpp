@@ -1,5 +1,7 @@
 #include "selftest/selftest_output.hpp"
 
+#include "core/strings.hpp"
+
 #include <algorithm>
 #include <iomanip>
 #include <sstream>
@@ -7,24 +9,16 @@
 namespace parity::selftest {
 namespace {
 
-std::string joined(const std::vector<std::string>& items, const std::string& suffix) {
-  std::string text;
-  for (const std::string& item : items) {
-    text += (text.empty() ? "" : ", ") + item + suffix;
-  }
-  return text;
-}
-
 std::string caught_by(const FaultVerdict& verdict) {
-  std::string text = joined(verdict.failed, "");
-  const std::string warned = joined(verdict.warned, " (warned)");
-  if (!warned.empty()) {
-    text += (text.empty() ? "" : ", ") + warned;
+  std::vector<std::string> caught = verdict.failed;
+  for (const std::string& id : verdict.warned) {
+    caught.push_back(id + " (warned)");
   }
+  std::string text = join(caught, ", ");
   if (text.empty()) {
     text = verdict.error.empty() ? "nothing" : "run failed: " + verdict.error;
     if (!verdict.errored.empty()) {
-      text += "; errored: " + joined(verdict.errored, "");
+      text += "; errored: " + join(verdict.errored, ", ");
     }
   }
   return text;

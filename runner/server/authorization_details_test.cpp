@@ -1,9 +1,9 @@
-#include "server/proof_support.hpp"
+#include "server/test_proofs.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 using nlohmann::json;
@@ -90,4 +90,4 @@ TEST(AuthorizationDetailsTest, MetadataListsTheConfiguredTypes) {
 }
 
 }  // namespace
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

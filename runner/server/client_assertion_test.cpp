@@ -1,12 +1,12 @@
 #include "crypto/jws.hpp"
-#include "server/test_support.hpp"
+#include "server/test_server.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 using nlohmann::json;
@@ -156,4 +156,4 @@ TEST_F(ClientAssertionTest, ClientIdParameterMustMatch) {
 }
 
 }  // namespace
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

@@ -1,11 +1,11 @@
 #include "server/client_auth.hpp"
 
+#include "core/strings.hpp"
 #include "crypto/base64url.hpp"
 #include "crypto/hash.hpp"
 #include "server/context.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace parity::server {
 namespace {
@@ -19,9 +19,7 @@ ClientAuthentication failed(OAuthError error) {
 bool is_basic(std::string_view authorization) {
   constexpr std::string_view k_scheme = "basic ";
   return authorization.size() >= k_scheme.size() &&
-         std::equal(k_scheme.begin(), k_scheme.end(), authorization.begin(), [](char a, char b) {
-           return a == std::tolower(static_cast<unsigned char>(b));
-         });
+         equals_ignoring_case(authorization.substr(0, k_scheme.size()), k_scheme);
 }
 
 /// RFC 9126 §2 / RFC 6749 §2.3: the method used must be the one the client registered.

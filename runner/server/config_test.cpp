@@ -1,14 +1,14 @@
 #include "server/config.hpp"
 
 #include "crypto/key.hpp"
-#include "server/test_support.hpp"
+#include "server/test_server.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 namespace fs = std::filesystem;
@@ -196,4 +196,4 @@ TEST(ServerConfigTest, DuplicateClientIdIsReported) {
 }
 
 }  // namespace
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

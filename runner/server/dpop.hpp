@@ -1,15 +1,11 @@
 #pragma once
 
 #include "server/config.hpp"
+#include "server/httplib_fwd.hpp"
 #include "server/responses.hpp"
 
 #include <optional>
 #include <string>
-
-namespace httplib {
-struct Request;
-struct Response;
-}  // namespace httplib
 
 namespace parity::server {
 

@@ -1,6 +1,6 @@
 #include "crypto/jws.hpp"
 #include "crypto/key.hpp"
-#include "server/proof_support.hpp"
+#include "server/test_proofs.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -8,7 +8,7 @@
 #include <chrono>
 #include <functional>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 using nlohmann::json;
@@ -253,4 +253,4 @@ TEST(DpopTest, MetadataAdvertisesProofAlgorithms) {
 }
 
 }  // namespace
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

@@ -1,7 +1,7 @@
 #include "server/emulation.hpp"
 
 #include "server/config.hpp"
-#include "server/test_support.hpp"
+#include "server/test_server.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 namespace fs = std::filesystem;
@@ -212,4 +212,4 @@ TEST(EmulationTest, PingOneEndpointsAndAuthMethodsComeFromTheEmulation) {
 }
 
 }  // namespace
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

@@ -1,13 +1,10 @@
 #pragma once
 
+#include "server/httplib_fwd.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <string>
-
-namespace httplib {
-struct Request;
-struct Response;
-}  // namespace httplib
 
 namespace parity::server {
 

@@ -1,14 +1,14 @@
 #include "server/faults.hpp"
 
 #include "crypto/pkce.hpp"
-#include "server/test_support.hpp"
+#include "server/test_server.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <thread>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 using nlohmann::json;
@@ -194,4 +194,4 @@ TEST(FaultsTest, AcceptAnyAssertionType) {
 }
 
 }  // namespace
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

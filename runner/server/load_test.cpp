@@ -8,7 +8,7 @@
 #include "server/config.hpp"
 #include "server/reference_server.hpp"
 #include "server/syntax.hpp"
-#include "server/test_support.hpp"
+#include "server/test_server.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -22,7 +22,7 @@
 #include <thread>
 #include <vector>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 constexpr int k_request_uris = 8;           // K: request_uris raced for
@@ -264,4 +264,4 @@ TEST(ServerLoadTest, StoreCapacityComesFromTheConfig) {
 }
 
 }  // namespace
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

@@ -5,7 +5,7 @@
 #include "http/curl_client.hpp"
 #include "server/config.hpp"
 #include "server/reference_server.hpp"
-#include "server/test_support.hpp"
+#include "server/test_server.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -13,7 +13,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 std::string read_fixture(const std::string& relative) {
@@ -188,4 +188,4 @@ TEST(MtlsConfigTest, EachMethodNeedsItsBinding) {
 }
 
 }  // namespace
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

@@ -1,9 +1,9 @@
-#include "server/test_support.hpp"
+#include "server/test_server.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 using nlohmann::json;
@@ -86,4 +86,4 @@ TEST(ParRequiredTest, PushBodyHasExactlyRequestUriAndExpiresIn) {
 }
 
 }  // namespace
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

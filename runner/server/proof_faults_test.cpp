@@ -4,7 +4,7 @@
 #include "crypto/pkce.hpp"
 #include "load/catalogue_loader.hpp"
 #include "server/faults.hpp"
-#include "server/proof_support.hpp"
+#include "server/test_proofs.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <thread>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 using nlohmann::json;
@@ -273,4 +273,4 @@ TEST(ProofFaultsTest, IgnoreDpopJktParameter) {
 }
 
 }  // namespace
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

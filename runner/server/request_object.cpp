@@ -1,11 +1,11 @@
 #include "server/request_object.hpp"
 
+#include "core/strings.hpp"
 #include "crypto/jws.hpp"
 #include "server/context.hpp"
 #include "server/syntax.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <set>
 #include <string>
@@ -40,10 +40,7 @@ bool typ_accepted(const ServerContext& ctx, const nlohmann::json& header) {
   if (!typ->is_string()) {
     return false;
   }
-  std::string value = typ->get<std::string>();
-  std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) {
-    return static_cast<char>(std::tolower(c));
-  });
+  std::string value = to_lower(typ->get<std::string>());
   if (value.rfind("application/", 0) == 0) {
     value.erase(0, std::string("application/").size());
   }

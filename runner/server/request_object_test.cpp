@@ -1,5 +1,5 @@
 #include "crypto/jws.hpp"
-#include "server/proof_support.hpp"
+#include "server/test_proofs.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -7,7 +7,7 @@
 #include <chrono>
 #include <functional>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 using nlohmann::json;
@@ -266,4 +266,4 @@ TEST(RequestObjectTest, MetadataAdvertisesRequestObjects) {
 }
 
 }  // namespace
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

@@ -1,40 +1,11 @@
 #include "server/responses.hpp"
 
+#include "core/html_escape.hpp"
 #include "server/syntax.hpp"
 
 #include <httplib.h>
 
 namespace parity::server {
-namespace {
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 OAuthError invalid_request(std::string description) {
   return OAuthError{400, "invalid_request", std::move(description), {}};
 }
@@ -62,7 +33,7 @@ void send_error_page(httplib::Response& res, const OAuthError& error) {
   res.set_content(
       "<!DOCTYPE html>\n<html><head><title>Authorization error</title></head><body>\n"
       "<h1>Authorization error</h1>\n<p>error: <code>" +
-          html_escape(error.error) + "</code></p>\n<p>" + html_escape(error.description) +
+          escape_html(error.error) + "</code></p>\n<p>" + escape_html(error.description) +
           "</p>\n</body></html>\n",
       "text/html; charset=utf-8");
 }

@@ -1,16 +1,12 @@
 #pragma once
 
 #include "http/url.hpp"
+#include "server/httplib_fwd.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <optional>
 #include <string>
-
-namespace httplib {
-struct Request;
-struct Response;
-}  // namespace httplib
 
 namespace parity::server {
 

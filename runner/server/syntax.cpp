@@ -1,23 +1,12 @@
 #include "server/syntax.hpp"
 
+#include "core/strings.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
 
 namespace parity::server {
-namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
-}  // namespace
 
 http::Params without_empty_values(http::Params params) {
   std::erase_if(params, [](const auto& param) { return param.second.empty(); });
@@ -71,10 +60,7 @@ std::optional<std::string> find_duplicate(const http::Params& params) {
 bool is_form_content_type(std::string_view content_type) {
   const std::string_view media = trim(content_type.substr(0, content_type.find(';')));
   constexpr std::string_view k_form = "application/x-www-form-urlencoded";
-  return media.size() == k_form.size() &&
-         std::equal(media.begin(), media.end(), k_form.begin(), [](char a, char b) {
-           return std::tolower(static_cast<unsigned char>(a)) == b;
-         });
+  return equals_ignoring_case(media, k_form);
 }
 
 std::string_view query_of(std::string_view target) {

@@ -1,11 +1,9 @@
 #pragma once
 
+#include "server/httplib_fwd.hpp"
+
 #include <optional>
 #include <string>
-
-namespace httplib {
-struct Request;
-}
 
 namespace parity::server {
 

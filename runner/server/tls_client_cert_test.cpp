@@ -2,7 +2,7 @@
 
 #include "crypto/certificate.hpp"
 #include "http/curl_client.hpp"
-#include "server/test_support.hpp"
+#include "server/test_server.hpp"
 #include "server/tls.hpp"
 
 #include <gtest/gtest.h>
@@ -11,7 +11,7 @@
 
 #include <thread>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 std::string tls_fixture(const std::string& name) {
@@ -96,4 +96,4 @@ TEST(ClientCertificateTest, ClientCertificateIsOptional) {
 }
 
 }  // namespace
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

@@ -4,7 +4,7 @@
 #include "http/curl_client.hpp"
 #include "server/config.hpp"
 #include "server/reference_server.hpp"
-#include "server/test_support.hpp"
+#include "server/test_server.hpp"
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -13,7 +13,7 @@
 #include <filesystem>
 #include <fstream>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 namespace fs = std::filesystem;
@@ -172,4 +172,4 @@ TEST(ServerTlsTest, UnusableCertificateCannotMakeAServer) {
 }
 
 }  // namespace
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

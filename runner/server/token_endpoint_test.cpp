@@ -1,10 +1,10 @@
 #include "crypto/pkce.hpp"
-#include "server/test_support.hpp"
+#include "server/test_server.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 using nlohmann::json;
@@ -113,4 +113,4 @@ TEST_F(TokenEndpointTest, PlainChallengeIsVerifiedAsPlain) {
 }
 
 }  // namespace
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

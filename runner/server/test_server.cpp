@@ -1,4 +1,4 @@
-#include "server/test_support.hpp"
+#include "server/test_server.hpp"
 
 #include "core/build_info.hpp"
 #include "crypto/base64url.hpp"
@@ -11,7 +11,7 @@
 
 #include <chrono>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 nlohmann::json assertion_claims(const std::string& client_id, const nlohmann::json& overrides) {
@@ -158,4 +158,4 @@ httplib::Result TestServer::token_basic(const std::string& code, const std::stri
               {{"Authorization", basic_auth("parity-basic", k_basic_secret)}});
 }
 
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

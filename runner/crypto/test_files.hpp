@@ -7,7 +7,7 @@
 #include <string>
 
 // Shared by the parity_crypto tests only.
-namespace parity::crypto::testing {
+namespace parity::crypto::test_support {
 
 /// Absolute path of a committed test key in fixtures/keys/.
 inline std::string key_path(const std::string& name) {
@@ -27,4 +27,4 @@ inline void write_file(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;
 }
 
-}  // namespace parity::crypto::testing
+}  // namespace parity::crypto::test_support

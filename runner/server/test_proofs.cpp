@@ -1,4 +1,4 @@
-#include "server/proof_support.hpp"
+#include "server/test_proofs.hpp"
 
 #include "crypto/jws.hpp"
 #include "crypto/key.hpp"
@@ -6,7 +6,7 @@
 
 #include <chrono>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 namespace {
 
 long now() {
@@ -78,4 +78,4 @@ http::Params request_object_push(const std::string& client_id, const std::string
   return {{"client_id", client_id}, {"request", request_object}};
 }
 
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

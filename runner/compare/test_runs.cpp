@@ -1,6 +1,6 @@
-#include "compare/test_support.hpp"
+#include "compare/test_runs.hpp"
 
-namespace parity::compare::testing {
+namespace parity::compare::test_support {
 
 StepResult step(StepKind kind, std::map<std::string, std::string> observed) {
   StepResult out;
@@ -33,4 +33,4 @@ ProviderRun provider(const std::string& label, std::vector<CaseResult> cases) {
   return run;
 }
 
-}  // namespace parity::compare::testing
+}  // namespace parity::compare::test_support

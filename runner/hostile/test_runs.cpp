@@ -1,4 +1,4 @@
-#include "hostile/testing/run_support.hpp"
+#include "hostile/test_runs.hpp"
 
 #include "compare/html_report.hpp"
 #include "compare/markdown_report.hpp"
@@ -27,7 +27,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-namespace parity::hostile::testing {
+namespace parity::hostile::test_support {
 
 namespace {
 
@@ -248,4 +248,4 @@ long peak_rss_mib() {
   return usage.ru_maxrss / 1024;  // ru_maxrss is in KiB on Linux
 }
 
-}  // namespace parity::hostile::testing
+}  // namespace parity::hostile::test_support

@@ -1,4 +1,4 @@
-#include "test_support.hpp"
+#include "report/test_results.hpp"
 
 #include <atomic>
 #include <fstream>
@@ -6,7 +6,7 @@
 #include <system_error>
 #include <unistd.h>
 
-namespace parity::report::testing {
+namespace parity::report::test_support {
 namespace {
 
 http::Exchange push_exchange(int status, std::string body) {
@@ -152,4 +152,4 @@ std::string read_file(const std::filesystem::path& path) {
   return content.str();
 }
 
-}  // namespace parity::report::testing
+}  // namespace parity::report::test_support

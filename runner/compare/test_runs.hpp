@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-namespace parity::compare::testing {
+namespace parity::compare::test_support {
 
 /// A step of kind `kind` that observed `observed`.
 StepResult step(StepKind kind, std::map<std::string, std::string> observed);
@@ -20,4 +20,4 @@ CaseResult one_case(const std::string& suite,
 /// A column labelled `label` holding `cases`.
 ProviderRun provider(const std::string& label, std::vector<CaseResult> cases);
 
-}  // namespace parity::compare::testing
+}  // namespace parity::compare::test_support

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "server/test_support.hpp"
+#include "server/test_server.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <string>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 
 /// `claims` with `overrides` applied (null values remove a claim).
 nlohmann::json with_claims(nlohmann::json claims, const nlohmann::json& overrides);
@@ -41,4 +41,4 @@ std::string thumbprint_of(const std::string& key);
 /// Form parameters of a push with a Request Object: client_id and `request`.
 http::Params request_object_push(const std::string& client_id, const std::string& request_object);
 
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <string>
 
-namespace parity::report::testing {
+namespace parity::report::test_support {
 
 /// Bytes a hostile server might send: ill-formed UTF-8 (stray byte, encoded surrogate,
 /// truncated sequence), C0 controls including ESC, a CDATA terminator and XML specials.
@@ -39,4 +39,4 @@ class TempDir {
 /// Returns the whole content of `path` ("" when it cannot be read).
 std::string read_file(const std::filesystem::path& path);
 
-}  // namespace parity::report::testing
+}  // namespace parity::report::test_support

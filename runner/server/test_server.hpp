@@ -14,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-namespace parity::server::testing {
+namespace parity::server::test_support {
 
 inline constexpr const char* k_basic_secret = "parity-basic-secret-3f9a2c";
 inline constexpr const char* k_post_secret = "parity-post-secret-7b1e4d";
@@ -90,4 +90,4 @@ class TestServer {
   std::string m_verifier;
 };
 
-}  // namespace parity::server::testing
+}  // namespace parity::server::test_support

@@ -13,7 +13,7 @@
 
 // Shared by the parity_hostile tests only: run a plan with the real CurlClient and keep every
 // output it produces.
-namespace parity::hostile::testing {
+namespace parity::hostile::test_support {
 
 /// What one run produced: the result and every output, as text.
 struct RunOutputs {
@@ -74,4 +74,4 @@ std::string junit_schema_errors(const std::string& xml);
 /// The peak resident set size of this process, in MiB.
 long peak_rss_mib();
 
-}  // namespace parity::hostile::testing
+}  // namespace parity::hostile::test_support
