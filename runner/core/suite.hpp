@@ -1,7 +1,11 @@
 #pragma once
 
+#include "core/aggregate_selector.hpp"
 #include "core/errors.hpp"
+#include "core/predicate.hpp"
 #include "core/profile.hpp"
+#include "core/profile_selector.hpp"
+#include "core/selector.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -22,34 +26,22 @@ struct Text {
 /// An ordered name → template list (form parameters, query parameters, headers).
 using TextPairs = std::vector<std::pair<std::string, Text>>;
 
-/// One predicate applied to a selected value (see suites/README.md, "Predicates").
-struct Predicate {
-  enum class Op {
-    equals,
-    not_equals,
-    one_of,
-    matches,  ///< RE2 regex (core/pattern.hpp), searched anywhere in the string form
-    type,     ///< string | integer | number | boolean | object | array | null
-    between,  ///< inclusive integer range [a, b]
-    at_least,
-    at_most,
-    exists,    ///< operand true: present; false: absent
-    contains,  ///< substring of a string, or element of an array
-    starts_with,
-    length_between,  ///< inclusive range on string length
-  };
-  Op op = Op::equals;
-  nlohmann::json operand;  ///< strings inside may hold ${templates}
-  SourceLocation where;
-};
-
-/// A selector ("status", "header:Cache-Control", "json:/request_uri", "location:error", …)
-/// and the predicates that must all hold for the selected value.
-struct Assertion {
-  std::string selector;
+/// A selector and the predicates that must all hold for the value it selects. The selector
+/// is a response selector (Assertion), a profile selector (Condition, in `when`) or an
+/// aggregate selector (AggregateAssertion).
+template <typename SelectorType>
+struct BasicAssertion {
+  SelectorType selector;
   std::vector<Predicate> predicates;
   SourceLocation where;
 };
+
+/// "status", "header:Cache-Control", "json:/request_uri", "location:error", … and predicates.
+using Assertion = BasicAssertion<Selector>;
+/// "capability:pkce_plain" or "policy:min_state_length" and predicates on the profile.
+using Condition = BasicAssertion<ProfileSelector>;
+/// "count", "distinct:location:code", … and integer predicates over all repetitions.
+using AggregateAssertion = BasicAssertion<AggregateSelector>;
 
 /// One block of expectations. All `assertions` must hold; if `any_of` is not empty,
 /// at least one of its blocks must hold too (which one is recorded).
@@ -57,7 +49,7 @@ struct Assertion {
 /// makes the block apply only to profiles that satisfy it.
 struct ExpectBlock {
   std::string label;            ///< optional name shown in reports ("error page")
-  std::vector<Assertion> when;  ///< empty: always applies
+  std::vector<Condition> when;  ///< empty: always applies
   std::vector<Assertion> assertions;
   std::vector<ExpectBlock> any_of;
   /// Inside any_of only: when this alternative is the one that held, the case ends here,
@@ -170,7 +162,7 @@ struct RequestSpec {
 /// A value taken from a response and stored as a variable for later steps.
 struct Capture {
   std::string name;
-  std::string selector;
+  Selector selector;
   SourceLocation where;
 };
 
@@ -187,7 +179,7 @@ struct Step {
   /// Over all repetitions: "count", "present:<selector>", "distinct:<selector>",
   /// "entropy_bits:<selector>" with integer predicates (suites/README.md, "Repeated and
   /// concurrent steps").
-  std::vector<Assertion> aggregate;
+  std::vector<AggregateAssertion> aggregate;
   SourceLocation where;
 };
 

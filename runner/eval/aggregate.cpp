@@ -2,6 +2,7 @@
 
 #include "eval/json_text.hpp"
 #include "eval/predicate.hpp"
+#include "eval/selector.hpp"
 
 #include <algorithm>
 #include <array>
@@ -14,12 +15,6 @@ namespace parity::eval {
 namespace {
 
 using Kind = AggregateSelector::Kind;
-
-constexpr std::array<std::pair<std::string_view, Kind>, 3> k_prefixes{{
-    {"present:", Kind::present},
-    {"distinct:", Kind::distinct},
-    {"entropy_bits:", Kind::entropy_bits},
-}};
 
 std::size_t common_prefix(const std::vector<std::string_view>& values) {
   std::size_t length = values.front().size();
@@ -93,28 +88,6 @@ std::pair<long long, std::string> aggregate_value(const AggregateSelector& selec
 
 }  // namespace
 
-std::optional<AggregateSelector> parse_aggregate_selector(std::string_view text) {
-  if (text == "count") {
-    return AggregateSelector{Kind::count, ""};
-  }
-  for (const auto& [prefix, kind] : k_prefixes) {
-    if (text.substr(0, prefix.size()) == prefix) {
-      const std::string_view inner = text.substr(prefix.size());
-      if (!parse_selector(inner)) {
-        return std::nullopt;
-      }
-      return AggregateSelector{kind, std::string(inner)};
-    }
-  }
-  return std::nullopt;
-}
-
-bool is_aggregate_predicate(Predicate::Op op) {
-  using Op = Predicate::Op;
-  return op == Op::equals || op == Op::not_equals || op == Op::one_of || op == Op::between ||
-         op == Op::at_least || op == Op::at_most;
-}
-
 double estimate_entropy_bits(const std::vector<std::string>& values) {
   if (values.size() < 2) {
     return 0.0;
@@ -142,46 +115,47 @@ double estimate_entropy_bits(const std::vector<std::string>& values) {
   return per_character * mean_length;
 }
 
-AggregateCollector::AggregateCollector(const std::vector<Assertion>& aggregate) {
-  for (const Assertion& assertion : aggregate) {
-    const auto selector = parse_aggregate_selector(assertion.selector);
-    if (selector && selector->kind != Kind::count) {
-      m_series.try_emplace(selector->inner);
+AggregateCollector::AggregateCollector(const std::vector<AggregateAssertion>& aggregate) {
+  for (const AggregateAssertion& assertion : aggregate) {
+    const std::optional<Selector>& inner = assertion.selector.inner;
+    if (inner && std::none_of(m_series.begin(), m_series.end(), [&](const Series& series) {
+          return series.selector == *inner;
+        })) {
+      m_series.push_back(Series{*inner, 0, {}});
     }
   }
 }
 
 void AggregateCollector::add(const http::Exchange& exchange) {
   ++m_count;
-  for (auto& [inner, series] : m_series) {
-    const auto value = select(*parse_selector(inner), exchange);
-    if (value) {
+  for (Series& series : m_series) {
+    if (const auto value = select(series.selector, exchange)) {
       ++series.present;
       series.values.push_back(string_form(*value));
     }
   }
 }
 
-std::vector<Check> AggregateCollector::evaluate(const std::vector<Assertion>& aggregate) const {
+const AggregateCollector::Series& AggregateCollector::series_of(
+    const AggregateSelector& selector) const {
   static const Series k_empty;
+  const auto found = std::find_if(m_series.begin(), m_series.end(), [&](const Series& series) {
+    return selector.inner == series.selector;
+  });
+  return found == m_series.end() ? k_empty : *found;
+}
+
+std::vector<Check> AggregateCollector::evaluate(
+    const std::vector<AggregateAssertion>& aggregate) const {
   std::vector<Check> checks;
-  for (const Assertion& assertion : aggregate) {
-    const auto selector = parse_aggregate_selector(assertion.selector);
-    if (!selector) {
-      checks.push_back({"aggregate " + assertion.selector,
-                        false,
-                        "a valid aggregate selector",
-                        "invalid",
-                        assertion.where});
-      continue;
-    }
-    const auto found = m_series.find(selector->inner);
-    const Series& series = found == m_series.end() ? k_empty : found->second;
-    const auto [value, note] = aggregate_value(*selector, m_count, series.values, series.present);
+  for (const AggregateAssertion& assertion : aggregate) {
+    const AggregateSelector& selector = assertion.selector;
+    const Series& series = series_of(selector);
+    const auto [value, note] = aggregate_value(selector, m_count, series.values, series.present);
     for (const Predicate& predicate : assertion.predicates) {
       const PredicateOutcome outcome =
           apply_predicate(predicate, predicate.operand, nlohmann::json(value));
-      checks.push_back({"aggregate " + assertion.selector + " " +
+      checks.push_back({"aggregate " + to_string(selector) + " " +
                             std::string(to_string(predicate.op)) + " " +
                             display_json(predicate.operand),
                         outcome.passed,

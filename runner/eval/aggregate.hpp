@@ -3,32 +3,12 @@
 #include "core/http_message.hpp"
 #include "core/result.hpp"
 #include "core/suite.hpp"
-#include "eval/selector.hpp"
 
 #include <cstddef>
-#include <map>
-#include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace parity::eval {
-
-/// A parsed aggregate selector of a repeated step (suites/README.md, "Repeated and concurrent
-/// steps"): `count`, or `present:`, `distinct:` or `entropy_bits:` followed by a response
-/// selector (`inner`, e.g. "location:code").
-struct AggregateSelector {
-  enum class Kind { count, present, distinct, entropy_bits };
-  Kind kind = Kind::count;
-  std::string inner;  ///< the response selector text; empty for count
-};
-
-/// Parses an aggregate selector; nullopt for an unknown prefix or an invalid inner selector.
-std::optional<AggregateSelector> parse_aggregate_selector(std::string_view text);
-
-/// The predicates an aggregate may use: all take integers (equals, not_equals, one_of,
-/// between, at_least, at_most).
-bool is_aggregate_predicate(Predicate::Op op);
 
 /// An estimate of the entropy, in bits, of values produced by one generator (JAR RFC 9101
 /// §10.2 and RFC 9126 §7.1 ask for request_uri values that cannot be guessed; ≥ 128 bits is
@@ -47,8 +27,8 @@ double estimate_entropy_bits(const std::vector<std::string>& values);
 /// inner selector. Not thread-safe: callers serialise add().
 class AggregateCollector {
  public:
-  /// Prepares for the inner selectors of `aggregate` (its selectors must parse).
-  explicit AggregateCollector(const std::vector<Assertion>& aggregate);
+  /// Prepares for the inner selectors of `aggregate`.
+  explicit AggregateCollector(const std::vector<AggregateAssertion>& aggregate);
 
   /// Records one repetition's exchange (no response: every inner selector is absent).
   void add(const http::Exchange& exchange);
@@ -57,15 +37,20 @@ class AggregateCollector {
 
   /// One Check per predicate of `aggregate`, described
   /// "aggregate <selector> <predicate> <operand>"; entropy_bits is compared rounded down.
-  std::vector<Check> evaluate(const std::vector<Assertion>& aggregate) const;
+  std::vector<Check> evaluate(const std::vector<AggregateAssertion>& aggregate) const;
 
  private:
   struct Series {
+    Selector selector;
     std::size_t present = 0;
     std::vector<std::string> values;
   };
+  /// The series of the inner selector of `selector`; an empty one for count, or when the
+  /// constructor was not given it.
+  const Series& series_of(const AggregateSelector& selector) const;
+
   std::size_t m_count = 0;
-  std::map<std::string, Series> m_series;  ///< by inner selector text
+  std::vector<Series> m_series;  ///< one per distinct inner selector
 };
 
 }  // namespace parity::eval

@@ -29,8 +29,8 @@ http::Exchange exchange_with(int status, const std::string& body) {
   return exchange;
 }
 
-Assertion assertion(const std::string& selector, Op op, nlohmann::json operand) {
-  return Assertion{selector, {Predicate{op, std::move(operand), {}}}, {}};
+AggregateAssertion assertion(const std::string& selector, Op op, nlohmann::json operand) {
+  return AggregateAssertion{selector, {Predicate{op, std::move(operand), {}}}, {}};
 }
 
 TEST(AggregateSelectorParse, AcceptsCountAndPrefixedResponseSelectors) {
@@ -76,7 +76,7 @@ TEST(EntropyEstimate, CommonPrefixAndSuffixCarryNoInformation) {
 }
 
 TEST(AggregateCollector, CountsPresentAndDistinctValues) {
-  const std::vector<Assertion> aggregate = {
+  const std::vector<AggregateAssertion> aggregate = {
       assertion("count", Op::equals, 4),
       assertion("present:json:/code", Op::at_most, 1),
       assertion("distinct:json:/id", Op::equals, 3),
@@ -95,7 +95,8 @@ TEST(AggregateCollector, CountsPresentAndDistinctValues) {
 }
 
 TEST(AggregateCollector, FailsWhenTwoRepetitionsGetACode) {
-  const std::vector<Assertion> aggregate = {assertion("present:json:/code", Op::at_most, 1)};
+  const std::vector<AggregateAssertion> aggregate = {
+      assertion("present:json:/code", Op::at_most, 1)};
   AggregateCollector collector(aggregate);
   collector.add(exchange_with(200, R"({"code": "x"})"));
   collector.add(exchange_with(200, R"({"code": "y"})"));
@@ -107,12 +108,14 @@ TEST(AggregateCollector, FailsWhenTwoRepetitionsGetACode) {
 }
 
 TEST(AggregateCollector, EntropyIsComparedRoundedDown) {
-  const std::vector<Assertion> aggregate = {assertion("entropy_bits:json:/v", Op::at_least, 2)};
+  const std::vector<AggregateAssertion> aggregate = {
+      assertion("entropy_bits:json:/v", Op::at_least, 2)};
   AggregateCollector collector(aggregate);
   collector.add(exchange_with(200, R"({"v": "pre-ab-post"})"));
   collector.add(exchange_with(200, R"({"v": "pre-ba-post"})"));
   EXPECT_TRUE(collector.evaluate(aggregate)[0].passed);
-  const std::vector<Assertion> stricter = {assertion("entropy_bits:json:/v", Op::at_least, 3)};
+  const std::vector<AggregateAssertion> stricter = {
+      assertion("entropy_bits:json:/v", Op::at_least, 3)};
   EXPECT_FALSE(collector.evaluate(stricter)[0].passed);
 }
 

@@ -81,13 +81,6 @@ TEST(CaptureTest, TransportErrorFailsEveryCapture) {
             2U);
 }
 
-TEST(CaptureTest, InvalidSelectorIsFailedCheck) {
-  Vars vars;
-  const auto failures = apply_captures({capture("x", "json:x")}, created(), vars);
-  ASSERT_EQ(failures.size(), 1U);
-  EXPECT_EQ(failures[0].actual, "invalid selector 'json:x'");
-}
-
 TEST(ObserveTest, RecordsJsonResponseBehaviour) {
   const auto observed = observe(created());
   EXPECT_EQ(observed,

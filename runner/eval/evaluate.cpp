@@ -43,10 +43,10 @@ json status_operand(const json& operand) {
   return operand;
 }
 
-bool when_holds(const std::vector<Assertion>& when, const Profile& profile) {
-  for (const Assertion& assertion : when) {
-    const auto value = select_profile(assertion.selector, profile);
-    for (const Predicate& predicate : assertion.predicates) {
+bool when_holds(const std::vector<Condition>& when, const Profile& profile) {
+  for (const Condition& condition : when) {
+    const auto value = select_profile(condition.selector, profile);
+    for (const Predicate& predicate : condition.predicates) {
       if (!apply_predicate(predicate, predicate.operand, value).passed) {
         return false;
       }
@@ -56,31 +56,25 @@ bool when_holds(const std::vector<Assertion>& when, const Profile& profile) {
 }
 
 void check_assertion(const Assertion& assertion, const Context& context, std::vector<Check>& out) {
-  const auto selector = parse_selector(assertion.selector);
-  const auto value = selector ? select(*selector, context.exchange) : std::nullopt;
+  const Selector& selector = assertion.selector;
+  const auto value = select(selector, context.exchange);
   for (const Predicate& predicate : assertion.predicates) {
     json operand = context.vars.render_json(predicate.operand);
-    if (selector && selector->kind == Selector::Kind::status) {
+    if (selector.kind == Selector::Kind::status) {
       operand = status_operand(operand);
     }
-    Check check;
-    check.description = assertion.selector + " " + std::string(to_string(predicate.op)) + " " +
-                        operand_text(operand);
-    check.where = predicate.where.line > 0 ? predicate.where : assertion.where;
-    if (selector) {
-      PredicateOutcome outcome = apply_predicate(predicate, operand, value);
-      check.passed = outcome.passed;
-      check.expected = std::move(outcome.expected);
-      check.actual = std::move(outcome.actual);
-      if (!check.passed && !value && selector->kind == Selector::Kind::json) {
-        // Not "absent": the member cannot be there because the body is no JSON at all.
-        if (std::string reason = not_json_reason(context.exchange); !reason.empty()) {
-          check.actual = std::move(reason);
-        }
+    PredicateOutcome outcome = apply_predicate(predicate, operand, value);
+    Check check{to_string(selector) + " " + std::string(to_string(predicate.op)) + " " +
+                    operand_text(operand),
+                outcome.passed,
+                std::move(outcome.expected),
+                std::move(outcome.actual),
+                predicate.where.line > 0 ? predicate.where : assertion.where};
+    if (!check.passed && !value && selector.kind == Selector::Kind::json) {
+      // Not "absent": the member cannot be there because the body is no JSON at all.
+      if (std::string reason = not_json_reason(context.exchange); !reason.empty()) {
+        check.actual = std::move(reason);
       }
-    } else {
-      check.expected = "a valid selector";
-      check.actual = "invalid selector '" + assertion.selector + "'";
     }
     out.push_back(std::move(check));
   }

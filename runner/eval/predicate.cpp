@@ -4,7 +4,6 @@
 #include "eval/json_text.hpp"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cstdint>
 #include <limits>
@@ -15,21 +14,6 @@ namespace {
 
 using nlohmann::json;
 using Op = Predicate::Op;
-
-constexpr std::array<std::pair<Op, std::string_view>, 12> k_op_names{{
-    {Op::equals, "equals"},
-    {Op::not_equals, "not_equals"},
-    {Op::one_of, "one_of"},
-    {Op::matches, "matches"},
-    {Op::type, "type"},
-    {Op::between, "between"},
-    {Op::at_least, "at_least"},
-    {Op::at_most, "at_most"},
-    {Op::exists, "exists"},
-    {Op::contains, "contains"},
-    {Op::starts_with, "starts_with"},
-    {Op::length_between, "length_between"},
-}};
 
 /// The value with its type, for checks that failed because of the type: "\"60\" (string)".
 std::string typed(const json& value) {
@@ -266,24 +250,6 @@ PredicateOutcome apply_predicate(const Predicate& predicate,
   out.actual = describe_value(*value);
   check_present(predicate.op, operand, *value, out);
   return out;
-}
-
-std::string_view to_string(Predicate::Op op) {
-  for (const auto& [value, name] : k_op_names) {
-    if (value == op) {
-      return name;
-    }
-  }
-  return "unknown";
-}
-
-std::optional<Predicate::Op> parse_predicate_op(std::string_view name) {
-  for (const auto& [value, text] : k_op_names) {
-    if (text == name) {
-      return value;
-    }
-  }
-  return std::nullopt;
 }
 
 }  // namespace parity::eval

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/suite.hpp"
+#include "core/predicate.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -28,10 +28,5 @@ struct PredicateOutcome {
 PredicateOutcome apply_predicate(const Predicate& predicate,
                                  const nlohmann::json& operand,
                                  const std::optional<nlohmann::json>& value);
-
-/// Returns the predicate's name as written in YAML ("equals", "one_of", …).
-std::string_view to_string(Predicate::Op op);
-/// Parses a predicate name; nullopt when unknown.
-std::optional<Predicate::Op> parse_predicate_op(std::string_view name);
 
 }  // namespace parity::eval

@@ -4,67 +4,12 @@
 #include "eval/json_depth.hpp"
 #include "http/url.hpp"
 
-#include <algorithm>
-#include <array>
 #include <utility>
 
 namespace parity::eval {
 namespace {
 
 using Kind = Selector::Kind;
-
-constexpr std::array<std::pair<std::string_view, Kind>, 6> k_plain_selectors{{
-    {"status", Kind::status},
-    {"body", Kind::body},
-    {"json", Kind::json},
-    {"redirect", Kind::redirect},
-    {"location", Kind::location},
-    {"location.base", Kind::location_base},
-}};
-
-constexpr std::string_view k_capability_prefix = "capability:";
-constexpr std::string_view k_policy_prefix = "policy:";
-
-/// RFC 9110 §5.6.2: a header name is a token.
-bool is_token(std::string_view text) {
-  constexpr std::string_view k_specials = "!#$%&'*+-.^_`|~";
-  return !text.empty() && std::all_of(text.begin(), text.end(), [&](char c) {
-    const bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    return alnum || k_specials.find(c) != std::string_view::npos;
-  });
-}
-
-/// RFC 6901 §3: a non-empty pointer starts with '/' and escapes only "~0" and "~1".
-bool is_json_pointer(std::string_view text) {
-  if (text.empty() || text.front() != '/') {
-    return false;
-  }
-  try {
-    nlohmann::json::json_pointer pointer{std::string(text)};
-    return true;
-  } catch (const nlohmann::json::exception&) {
-    return false;
-  }
-}
-
-std::optional<Selector> parse_prefixed(std::string_view text) {
-  const auto colon = text.find(':');
-  if (colon == std::string_view::npos) {
-    return std::nullopt;
-  }
-  const std::string_view prefix = text.substr(0, colon);
-  const std::string argument{text.substr(colon + 1)};
-  if (prefix == "header" && is_token(argument)) {
-    return Selector{Kind::header, argument};
-  }
-  if (prefix == "json" && is_json_pointer(argument)) {
-    return Selector{Kind::json, argument};
-  }
-  if (prefix == "location" && !argument.empty()) {
-    return Selector{Kind::location_param, argument};
-  }
-  return std::nullopt;
-}
 
 bool has_response(const http::Exchange& exchange) {
   return exchange.transport_error.empty() && exchange.response.status != 0;
@@ -140,15 +85,6 @@ std::optional<nlohmann::json> select_location(const Selector& selector,
 
 }  // namespace
 
-std::optional<Selector> parse_selector(std::string_view text) {
-  for (const auto& [name, kind] : k_plain_selectors) {
-    if (text == name) {
-      return Selector{kind, ""};
-    }
-  }
-  return parse_prefixed(text);
-}
-
 std::optional<nlohmann::json> select(const Selector& selector, const http::Exchange& exchange) {
   if (!has_response(exchange)) {
     return std::nullopt;
@@ -193,22 +129,12 @@ std::string not_json_reason(const http::Exchange& exchange) {
   return reason;
 }
 
-bool is_profile_selector(std::string_view text) {
-  const auto has_prefix = [&](std::string_view prefix) {
-    return text.size() > prefix.size() && text.substr(0, prefix.size()) == prefix;
-  };
-  return has_prefix(k_capability_prefix) || has_prefix(k_policy_prefix);
-}
-
-std::optional<nlohmann::json> select_profile(std::string_view text, const Profile& profile) {
-  if (!is_profile_selector(text)) {
-    return std::nullopt;
+std::optional<nlohmann::json> select_profile(const ProfileSelector& selector,
+                                             const Profile& profile) {
+  if (selector.kind == ProfileSelector::Kind::capability) {
+    return nlohmann::json(profile.capabilities.contains(selector.name));
   }
-  if (text.substr(0, k_capability_prefix.size()) == k_capability_prefix) {
-    const std::string name{text.substr(k_capability_prefix.size())};
-    return nlohmann::json(profile.capabilities.contains(name));
-  }
-  const auto found = profile.policies.find(std::string(text.substr(k_policy_prefix.size())));
+  const auto found = profile.policies.find(selector.name);
   if (found == profile.policies.end()) {
     return std::nullopt;
   }

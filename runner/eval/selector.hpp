@@ -2,28 +2,15 @@
 
 #include "core/http_message.hpp"
 #include "core/profile.hpp"
+#include "core/profile_selector.hpp"
+#include "core/selector.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <optional>
 #include <string>
-#include <string_view>
 
 namespace parity::eval {
-
-/// A parsed response selector (suites/README.md, "Expectations").
-struct Selector {
-  enum class Kind { status, header, body, json, redirect, location, location_base, location_param };
-  Kind kind = Kind::status;
-  /// Header name, JSON Pointer (empty for the whole `json` body) or parameter name.
-  std::string argument;
-};
-
-/// Parses "status", "header:Name", "body", "json", "json:/a/b", "redirect", "location",
-/// "location.base" or "location:error"; nullopt when invalid (unknown prefix, header name that
-/// is not an RFC 9110 token, JSON Pointer that is not a valid non-empty RFC 6901 pointer,
-/// empty parameter name).
-std::optional<Selector> parse_selector(std::string_view text);
 
 /// Selects a value from a response: status as integer, headers/body/location as strings,
 /// json as parsed JSON, redirect as boolean (3xx with a Location header). `location` is the
@@ -38,11 +25,9 @@ std::optional<nlohmann::json> select(const Selector& selector, const http::Excha
 /// "" when the body is JSON or there is no response.
 std::string not_json_reason(const http::Exchange& exchange);
 
-/// Returns whether `text` is a profile selector for `when`: "capability:<name>" or
-/// "policy:<name>" with a non-empty name.
-bool is_profile_selector(std::string_view text);
-/// Selects from the profile: "capability:<name>" → whether the profile declares it (boolean);
-/// "policy:<name>" → the policy's value (nullopt when undocumented). nullopt for anything else.
-std::optional<nlohmann::json> select_profile(std::string_view text, const Profile& profile);
+/// Selects from the profile: capability → whether the profile declares it (boolean);
+/// policy → the policy's value (nullopt when undocumented).
+std::optional<nlohmann::json> select_profile(const ProfileSelector& selector,
+                                             const Profile& profile);
 
 }  // namespace parity::eval

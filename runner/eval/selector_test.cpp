@@ -213,8 +213,8 @@ TEST(ProfileSelectorTest, SelectsCapabilitiesAndPolicies) {
   EXPECT_EQ(select_profile("policy:min_state_length", profile), json(8));
   EXPECT_EQ(select_profile("policy:request_uri_prefix", profile), json("urn:x"));
   EXPECT_EQ(select_profile("policy:max_expires_in", profile), std::nullopt);
-  EXPECT_EQ(select_profile("status", profile), std::nullopt);
-  EXPECT_EQ(select_profile("capability:", profile), std::nullopt);
+  EXPECT_EQ(parse_profile_selector("status"), std::nullopt);
+  EXPECT_EQ(parse_profile_selector("capability:"), std::nullopt);
 }
 
 }  // namespace

@@ -1,8 +1,6 @@
 #include "load/expect_loader.hpp"
 
 #include "core/pattern.hpp"
-#include "eval/predicate.hpp"
-#include "eval/selector.hpp"
 #include "eval/vars.hpp"
 #include "load/checks.hpp"
 #include "load/yaml_reader.hpp"
@@ -14,55 +12,40 @@ using Op = Predicate::Op;
 
 const std::vector<std::string> k_json_types{
     "string", "integer", "number", "boolean", "object", "array", "null"};
-const std::vector<std::string> k_plain_selectors{
-    "status", "body", "json", "redirect", "location", "location.base"};
-const std::vector<std::string> k_selector_prefixes{"header", "json", "location"};
-
-std::vector<std::string> predicate_names() {
-  std::vector<std::string> names;
-  for (int op = static_cast<int>(Op::equals); op <= static_cast<int>(Op::length_between); ++op) {
-    names.emplace_back(eval::to_string(static_cast<Op>(op)));
+Selector read_selector(const Located& selector) {
+  if (auto parsed = parse_selector(selector.value)) {
+    return std::move(*parsed);
   }
-  return names;
-}
-
-void check_selector(const Located& selector) {
-  if (eval::parse_selector(selector.value)) {
-    return;
-  }
-  if (eval::is_profile_selector(selector.value)) {
+  if (is_profile_selector(selector.value)) {
     throw LoadError(selector.where,
                     "profile selector '" + selector.value + "' is only allowed in 'when'");
   }
   std::string message = "invalid selector '" + selector.value + "'";
-  const auto colon = selector.value.find(':');
-  const std::string close = colon == std::string::npos
-                                ? suggest(selector.value, k_plain_selectors)
-                                : suggest(selector.value.substr(0, colon), k_selector_prefixes);
-  if (!close.empty()) {
-    message += " (did you mean '" + close + (colon == std::string::npos ? "" : ":…") + "'?)";
+  if (const std::string close = selector_suggestion(selector.value); !close.empty()) {
+    message += " (did you mean '" + close + "'?)";
   }
   throw LoadError(selector.where, message);
 }
 
-void check_profile_selector(const Located& selector) {
-  if (!eval::is_profile_selector(selector.value)) {
+ProfileSelector read_profile_selector(const Located& selector) {
+  auto parsed = parse_profile_selector(selector.value);
+  if (!parsed) {
     throw LoadError(
         selector.where,
         "'when' takes capability:<name> or policy:<name>, not '" + selector.value + "'");
   }
   // The name must be one a profile can declare, or the block would silently never apply.
-  const std::size_t colon = selector.value.find(':');
-  const Located name{selector.value.substr(colon + 1), selector.where};
-  if (selector.value.rfind("policy:", 0) == 0) {
+  const Located name{parsed->name, selector.where};
+  if (parsed->kind == ProfileSelector::Kind::policy) {
     check_policy_name(name);
   } else {
     check_capability(name);
   }
+  return std::move(*parsed);
 }
 
 [[noreturn]] void bad_operand(const Predicate& predicate, const std::string& shape) {
-  throw LoadError(predicate.where, std::string(eval::to_string(predicate.op)) + " needs " + shape);
+  throw LoadError(predicate.where, std::string(to_string(predicate.op)) + " needs " + shape);
 }
 
 // An integer bound, or a template that renders to one at run time ("${expires_in}").
@@ -147,7 +130,7 @@ void check_operand(const Predicate& predicate) {
 }
 
 Predicate read_predicate(const Located& name, const YAML::Node& operand, const std::string& file) {
-  const auto op = eval::parse_predicate_op(name.value);
+  const auto op = parse_predicate_op(name.value);
   if (!op) {
     require_choice(name, predicate_names(), "predicate");
   }
@@ -159,37 +142,40 @@ Predicate read_predicate(const Located& name, const YAML::Node& operand, const s
   return predicate;
 }
 
-// A predicate map (all must hold), a list (one_of) or a scalar (equals).
-Assertion read_assertion(const Located& selector,
-                         const YAML::Node& value,
-                         const std::string& file) {
-  Assertion assertion{selector.value, {}, selector.where};
+// The predicates of `selector`: a predicate map (all must hold), a list (one_of) or a
+// scalar (equals).
+std::vector<Predicate> read_predicates(const Located& selector,
+                                       const YAML::Node& value,
+                                       const std::string& file) {
+  std::vector<Predicate> predicates;
   if (value.IsMap()) {
     MapReader reader(value, file, "predicates of '" + selector.value + "'");
     for (const auto& name : reader.keys()) {
       const Located located{name, reader.location_of_key(name)};
-      assertion.predicates.push_back(read_predicate(located, *reader.optional_node(name), file));
+      predicates.push_back(read_predicate(located, *reader.optional_node(name), file));
     }
-    if (assertion.predicates.empty()) {
+    if (predicates.empty()) {
       throw LoadError(reader.location(), "'" + selector.value + "' needs at least one predicate");
     }
-    return assertion;
+    return predicates;
   }
   const Op op = value.IsSequence() ? Op::one_of : Op::equals;
   Predicate predicate{
       op, to_json(value), value.IsNull() ? selector.where : location_of(value, file)};
   check_operand(predicate);
-  assertion.predicates.push_back(std::move(predicate));
-  return assertion;
+  predicates.push_back(std::move(predicate));
+  return predicates;
 }
 
-std::vector<Assertion> read_when(const YAML::Node& node, const std::string& file) {
+std::vector<Condition> read_when(const YAML::Node& node, const std::string& file) {
   MapReader reader(node, file, "when");
-  std::vector<Assertion> when;
+  std::vector<Condition> when;
   for (const auto& key : reader.keys()) {
     const Located selector{key, reader.location_of_key(key)};
-    check_profile_selector(selector);
-    when.push_back(read_assertion(selector, *reader.optional_node(key), file));
+    ProfileSelector parsed = read_profile_selector(selector);
+    when.push_back(Condition{std::move(parsed),
+                             read_predicates(selector, *reader.optional_node(key), file),
+                             selector.where});
   }
   if (when.empty()) {
     throw LoadError(reader.location(), "'when' needs at least one selector");
@@ -231,8 +217,9 @@ ExpectBlock read_block(const YAML::Node& node, const std::string& file, bool all
                       "'ends_case' is only allowed on an alternative inside 'any_of'");
     } else {
       const Located selector{key, reader.location_of_key(key)};
-      check_selector(selector);
-      block.assertions.push_back(read_assertion(selector, value, file));
+      Selector parsed = read_selector(selector);
+      block.assertions.push_back(
+          Assertion{std::move(parsed), read_predicates(selector, value, file), selector.where});
     }
   }
   if (block.assertions.empty() && block.any_of.empty() && (block.when.empty() || !allow_when)) {
@@ -269,8 +256,7 @@ std::vector<Capture> read_captures(const YAML::Node& node, const std::string& fi
     const Located located{name, reader.location_of_key(name)};
     check_variable_name(located);
     const auto selector = optional_scalar(reader, name);
-    check_selector(*selector);
-    captures.push_back({name, selector->value, located.where});
+    captures.push_back({name, read_selector(*selector), located.where});
   }
   if (captures.empty()) {
     throw LoadError(reader.location(), "'capture' needs at least one variable");

@@ -111,13 +111,20 @@ class NameChecker {
   bool m_uses_dpop_jkt = false;
 };
 
+void check_predicates(NameChecker& checker,
+                      const std::vector<Predicate>& predicates,
+                      bool applies) {
+  for (const Predicate& predicate : predicates) {
+    checker.check_json(predicate.operand, predicate.where, applies);
+  }
+}
+
 void check_block(NameChecker& checker, const ExpectBlock& block, bool applies) {
-  for (const std::vector<Assertion>* list : {&block.when, &block.assertions}) {
-    for (const Assertion& assertion : *list) {
-      for (const Predicate& predicate : assertion.predicates) {
-        checker.check_json(predicate.operand, predicate.where, applies);
-      }
-    }
+  for (const Condition& condition : block.when) {
+    check_predicates(checker, condition.predicates, applies);
+  }
+  for (const Assertion& assertion : block.assertions) {
+    check_predicates(checker, assertion.predicates, applies);
   }
   for (const ExpectBlock& alternative : block.any_of) {
     check_block(checker, alternative, applies);

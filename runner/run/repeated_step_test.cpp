@@ -14,8 +14,9 @@
 namespace parity::run {
 namespace {
 
-Assertion aggregate_assertion(const std::string& selector, Predicate::Op op, int operand) {
-  return Assertion{selector, {Predicate{op, operand, {"test.yaml", 2, 1}}}, {"test.yaml", 2, 1}};
+AggregateAssertion aggregate_assertion(const std::string& selector, Predicate::Op op, int operand) {
+  return AggregateAssertion{
+      selector, {Predicate{op, operand, {"test.yaml", 2, 1}}}, {"test.yaml", 2, 1}};
 }
 
 class RepeatedStepTest : public ::testing::Test {
