@@ -51,17 +51,7 @@ std::vector<std::pair<std::string, std::string>> read_captures(MapReader& parent
 std::vector<std::pair<std::string, std::string>> read_template_pairs(MapReader& parent,
                                                                      const std::string& key,
                                                                      LoginScript& script) {
-  std::vector<std::pair<std::string, std::string>> pairs;
-  const auto node = parent.optional_node(key);
-  if (!node) {
-    return pairs;
-  }
-  MapReader reader(*node, parent.file(), "'" + key + "'");
-  for (const auto& name : reader.keys()) {
-    const Located value = *optional_scalar(reader, name);
-    pairs.emplace_back(name, resolve_login_value(value, script, true));
-  }
-  return pairs;
+  return read_login_pairs(parent, key, &script, true);
 }
 
 // Resolves ${env:NAME} in every string of a JSON body (object keys excluded).

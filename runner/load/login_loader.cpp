@@ -15,23 +15,6 @@ const std::vector<std::string> k_login_form_keys{"name", "match", "fill", "submi
 const std::vector<std::string> k_login_match_keys{
     "form_id", "action_contains", "has_fields", "field_values"};
 
-// A map of control name → value; values are resolved when `script` is given.
-std::vector<std::pair<std::string, std::string>> read_login_pairs(MapReader& parent,
-                                                                  const std::string& key,
-                                                                  LoginScript* script) {
-  std::vector<std::pair<std::string, std::string>> pairs;
-  const auto node = parent.optional_node(key);
-  if (!node) {
-    return pairs;
-  }
-  MapReader reader(*node, parent.file(), "'" + key + "'");
-  for (const auto& name : reader.keys()) {
-    const Located value = *optional_scalar(reader, name);
-    pairs.emplace_back(name, script != nullptr ? resolve_login_value(value, *script) : value.value);
-  }
-  return pairs;
-}
-
 LoginForm read_login_form(const YAML::Node& node, const std::string& file, LoginScript& script) {
   MapReader reader(node, file, "login form");
   allow_keys(reader, k_login_form_keys);
@@ -57,6 +40,25 @@ LoginForm read_login_form(const YAML::Node& node, const std::string& file, Login
 }
 
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> read_login_pairs(MapReader& parent,
+                                                                  const std::string& key,
+                                                                  LoginScript* script,
+                                                                  bool keep_other_templates) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  const auto node = parent.optional_node(key);
+  if (!node) {
+    return pairs;
+  }
+  MapReader reader(*node, parent.file(), "'" + key + "'");
+  for (const auto& name : reader.keys()) {
+    const Located value = *optional_scalar(reader, name);
+    pairs.emplace_back(name,
+                       script != nullptr ? resolve_login_value(value, *script, keep_other_templates)
+                                         : value.value);
+  }
+  return pairs;
+}
 
 std::string resolve_login_value(const Located& value,
                                 LoginScript& script,

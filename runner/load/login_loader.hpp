@@ -5,6 +5,8 @@
 #include "load/yaml_reader.hpp"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace parity::load {
 
@@ -16,6 +18,14 @@ namespace parity::load {
 std::string resolve_login_value(const Located& value,
                                 LoginScript& script,
                                 bool keep_other_templates = false);
+
+/// Reads the map `key` of `parent` (a name → value per entry, in order; none when absent).
+/// With `script` every value is resolved by resolve_login_value; without, kept as written.
+std::vector<std::pair<std::string, std::string>> read_login_pairs(
+    MapReader& parent,
+    const std::string& key,
+    LoginScript* script,
+    bool keep_other_templates = false);
 
 /// Reads the profile's `login` (profiles/README.md, "Login") into profile.login: HTML form
 /// rules, HTTP steps (load/http_login_loader.hpp) or a browser script

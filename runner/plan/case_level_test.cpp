@@ -1,10 +1,12 @@
 #include "plan/case_level.hpp"
 
-#include "plan/testing/test_cases.hpp"
+#include "plan/test_cases.hpp"
 
 #include <gtest/gtest.h>
 
 namespace parity::run {
+
+using namespace test_support;  // the shared case builders and fakes of plan/ and run/
 namespace {
 
 Case fapi2_case() {

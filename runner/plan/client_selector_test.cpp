@@ -1,12 +1,14 @@
 #include "plan/client_selector.hpp"
 
-#include "plan/testing/test_cases.hpp"
+#include "plan/test_cases.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 namespace parity::run {
+
+using namespace test_support;  // the shared case builders and fakes of plan/ and run/
 namespace {
 
 std::string chosen(const Profile& profile, std::string_view selector, const Client* own = nullptr) {

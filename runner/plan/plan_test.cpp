@@ -1,12 +1,14 @@
 #include "plan/plan.hpp"
 
 #include "core/suggest.hpp"
-#include "plan/testing/test_cases.hpp"
+#include "plan/test_cases.hpp"
 #include "plan/variable_check.hpp"
 
 #include <gtest/gtest.h>
 
 namespace parity::run {
+
+using namespace test_support;  // the shared case builders and fakes of plan/ and run/
 namespace {
 
 std::vector<std::string> planned_ids(const Plan& plan) {

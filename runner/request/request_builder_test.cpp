@@ -3,7 +3,7 @@
 #include "crypto/jws.hpp"
 #include "crypto/key.hpp"
 #include "http/url.hpp"
-#include "plan/testing/test_cases.hpp"
+#include "plan/test_cases.hpp"
 #include "request/client_auth.hpp"
 
 #include <gtest/gtest.h>
@@ -11,6 +11,8 @@
 #include <chrono>
 
 namespace parity::run {
+
+using namespace test_support;  // the shared case builders and fakes of plan/ and run/
 namespace {
 
 using Pairs = http::Params;

@@ -4,7 +4,7 @@
 #include "crypto/jws.hpp"
 #include "crypto/key.hpp"
 #include "http/url.hpp"
-#include "plan/testing/test_cases.hpp"
+#include "plan/test_cases.hpp"
 #include "request/dpop_header.hpp"
 #include "request/request_builder.hpp"
 
@@ -13,6 +13,8 @@
 #include <chrono>
 
 namespace parity::run {
+
+using namespace test_support;  // the shared case builders and fakes of plan/ and run/
 namespace {
 
 long long now_seconds() {

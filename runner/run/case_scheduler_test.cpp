@@ -1,6 +1,6 @@
 #include "run/case_scheduler.hpp"
 
-#include "plan/testing/test_cases.hpp"
+#include "plan/test_cases.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +8,8 @@
 #include <future>
 
 namespace parity::run {
+
+using namespace test_support;  // the shared case builders and fakes of plan/ and run/
 namespace {
 
 using namespace std::chrono_literals;

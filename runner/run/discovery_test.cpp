@@ -1,10 +1,12 @@
 #include "run/discovery.hpp"
 
-#include "run/testing/fake_http_client.hpp"
+#include "run/test_http_client.hpp"
 
 #include <gtest/gtest.h>
 
 namespace parity::run {
+
+using namespace test_support;  // the shared case builders and fakes of plan/ and run/
 namespace {
 
 const nlohmann::json k_metadata = {

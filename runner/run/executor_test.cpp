@@ -1,12 +1,14 @@
 #include "run/executor.hpp"
 
 #include "http/url.hpp"
-#include "plan/testing/test_cases.hpp"
-#include "run/testing/fake_http_client.hpp"
+#include "plan/test_cases.hpp"
+#include "run/test_http_client.hpp"
 
 #include <gtest/gtest.h>
 
 namespace parity::run {
+
+using namespace test_support;  // the shared case builders and fakes of plan/ and run/
 namespace {
 
 constexpr const char* k_request_uri = "urn:ietf:params:oauth:request_uri:abc123";

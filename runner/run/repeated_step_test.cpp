@@ -1,8 +1,8 @@
 #include "run/repeated_step.hpp"
 
 #include "http/curl_client.hpp"
-#include "plan/testing/test_cases.hpp"
-#include "run/testing/fake_http_client.hpp"
+#include "plan/test_cases.hpp"
+#include "run/test_http_client.hpp"
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -12,6 +12,8 @@
 #include <thread>
 
 namespace parity::run {
+
+using namespace test_support;  // the shared case builders and fakes of plan/ and run/
 namespace {
 
 AggregateAssertion aggregate_assertion(const std::string& selector, Predicate::Op op, int operand) {

@@ -1,9 +1,9 @@
 #include "core/build_info.hpp"
 #include "core/pattern.hpp"
 #include "http/url.hpp"
-#include "plan/testing/test_cases.hpp"
+#include "plan/test_cases.hpp"
 #include "run/executor.hpp"
-#include "run/testing/fake_http_client.hpp"
+#include "run/test_http_client.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,6 +12,8 @@
 #include <thread>
 
 namespace parity::run {
+
+using namespace test_support;  // the shared case builders and fakes of plan/ and run/
 namespace {
 
 using Clock = std::chrono::steady_clock;

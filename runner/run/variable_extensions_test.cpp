@@ -1,13 +1,15 @@
 // Variables and skips for request objects, DPoP and thumbprints (variable_check, case_vars).
 #include "crypto/key.hpp"
 #include "plan/plan.hpp"
-#include "plan/testing/test_cases.hpp"
+#include "plan/test_cases.hpp"
 #include "plan/variable_check.hpp"
 #include "run/case_vars.hpp"
 
 #include <gtest/gtest.h>
 
 namespace parity::run {
+
+using namespace test_support;  // the shared case builders and fakes of plan/ and run/
 namespace {
 
 Step dpop_push(DpopSpec dpop = {}) {

@@ -6,7 +6,8 @@
 # timeout or out-of-memory, naming each reproducer (replay: <binary> <reproducer>; keep it
 # as fixtures/fuzz/<target>/regressions/<name> once fixed).
 # Env: PARITY_FUZZ_SECONDS (default 60 per target), PARITY_FUZZ_TARGETS (default all),
-# PARITY_ASAN_BUILD_DIR (default build-asan), PARITY_FUZZ_WORK (default a new temp dir).
+# PARITY_ASAN_BUILD_DIR (default build-asan), PARITY_FUZZ_WORK (default a new temp dir),
+# PARITY_FUZZ_JOBS (targets fuzzed at once; default one per core).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runner/scripts/setup-sanitizers.sh
@@ -52,14 +53,29 @@ fuzz_one() {
 }
 
 printf '%-16s %12s %8s %8s %8s %9s\n' target executions exec/s seconds corpus findings
+# PARITY_FUZZ_JOBS targets at a time (default: one per core); rows print as targets end.
+jobs=${PARITY_FUZZ_JOBS:-$(nproc)}
 failed=()
+declare -A running=()  # pid -> target
+reap() {  # waits for one running target to end; records it if it found something
+  local pid status=0
+  wait -n -p pid "${!running[@]}" || status=$?
+  [ "$status" -eq 0 ] || failed+=("${running[$pid]}")
+  unset "running[$pid]"
+}
 for target in $targets; do
-  fuzz_one "$target" || failed+=("$target")
+  while [ ${#running[@]} -ge "$jobs" ]; do reap; done
+  fuzz_one "$target" &
+  running[$!]=$target
 done
+while [ ${#running[@]} -gt 0 ]; do reap; done
 if [ ${#failed[@]} -ne 0 ]; then
   for target in "${failed[@]}"; do
     echo "fuzz: $target FAILED; log: $work/$target/log"
     find "$work/$target/findings" -type f -printf "  reproducer: %p\n"
+    # Its first bytes, escaped, so that a CI log alone shows the input.
+    find "$work/$target/findings" -type f | head -1 | xargs -r head -c 300 | od -An -c |
+      head -8 | sed 's/^/  bytes:/' || true
     grep -m1 -E "ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|terminate called" \
       "$work/$target/log" | sed 's/^/  /' || true
     echo "  replay: $build_dir/runner/fuzz/parity_fuzz_$target <reproducer>"

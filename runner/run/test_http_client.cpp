@@ -1,8 +1,8 @@
-#include "run/testing/fake_http_client.hpp"
+#include "run/test_http_client.hpp"
 
 #include <algorithm>
 
-namespace parity::run {
+namespace parity::run::test_support {
 
 void FakeHttpClient::queue(http::Response response) {
   const std::lock_guard<std::mutex> lock(m_mutex);
@@ -72,4 +72,4 @@ http::Response redirect_response(const std::string& location) {
   return response;
 }
 
-}  // namespace parity::run
+}  // namespace parity::run::test_support

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace parity::run {
+namespace parity::run::test_support {
 
 /// A scripted HttpClient for tests: records every request and answers with queued
 /// exchanges first (FIFO), then with the route matching method and URL (query ignored);
@@ -50,4 +50,4 @@ http::Response json_response(int status, const nlohmann::json& body);
 /// A redirect (status 302) to `location`.
 http::Response redirect_response(const std::string& location);
 
-}  // namespace parity::run
+}  // namespace parity::run::test_support

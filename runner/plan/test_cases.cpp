@@ -1,10 +1,10 @@
-#include "plan/testing/test_cases.hpp"
+#include "plan/test_cases.hpp"
 
 #include "core/build_info.hpp"
 
 #include <stdexcept>
 
-namespace parity::run {
+namespace parity::run::test_support {
 
 std::string key_path(const std::string& file) {
   return parity::build_info::fixture_path("keys/") + file;
@@ -115,4 +115,4 @@ Case make_case(const std::string& suite, const std::string& id, std::vector<Step
   return spec;
 }
 
-}  // namespace parity::run
+}  // namespace parity::run::test_support

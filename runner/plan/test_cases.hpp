@@ -9,7 +9,7 @@
 #include <string>
 
 // Builders shared by the plan, request and run tests.
-namespace parity::run {
+namespace parity::run::test_support {
 
 /// A fixture key path under the source tree's fixtures/keys.
 std::string key_path(const std::string& file);
@@ -38,4 +38,4 @@ Step make_step(StepKind kind, int status = 0);
 /// A case "suite/id" with `steps`.
 Case make_case(const std::string& suite, const std::string& id, std::vector<Step> steps);
 
-}  // namespace parity::run
+}  // namespace parity::run::test_support
