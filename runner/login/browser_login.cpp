@@ -69,6 +69,17 @@ class BrowserLogin {
                        std::string("cannot open the authorization request: ") + error.what());
       }
     }
+    // The steps' timeouts count from the authorization request's first page: on a busy
+    // machine a new browser may stay on its start page longer than a step may wait.
+    while (!ended() && on_start_page()) {
+      if (Clock::now() >= m_deadline) {
+        return failure(std::nullopt,
+                       "the browser did not leave its start page for the authorization request "
+                       "within the login's " +
+                           seconds_text(m_script.timeout_ms));
+      }
+      std::this_thread::sleep_for(k_poll);
+    }
     for (std::size_t index = 0; index < m_script.steps.size(); ++index) {
       if (ended()) {
         return success();
@@ -114,6 +125,22 @@ class BrowserLogin {
       }
     }
     return "";
+  }
+
+  // True while the browser shows the page it started with (about:blank, a chrome:// page),
+  // or cannot tell yet: the authorization request has not been loaded.
+  bool on_start_page() {
+    std::string url;
+    try {
+      url = m_session.current_url();
+    } catch (const WebDriverError& error) {
+      if (!is_transient(error)) {
+        throw;
+      }
+      return true;
+    }
+    return url.empty() || url.rfind("about:", 0) == 0 || url.rfind("chrome:", 0) == 0 ||
+           url.rfind("data:", 0) == 0;
   }
 
   bool shown(const std::string& css) {
