@@ -83,9 +83,7 @@ void Redactor::add_request_credentials(const Request& request) {
     }
   };
   add_params(url_query(request.url));
-  if (is_form(request.headers)) {
-    add_params(request.body);
-  }
+  add_params(request.body);  // a form body, whatever its Content-Type says
 }
 
 void Redactor::add_exchange_credentials(const Exchange& exchange) {
@@ -107,13 +105,12 @@ void Redactor::add_exchange_credentials(const Exchange& exchange) {
       }
     }
   }
-  if (is_form(response.headers)) {
-    for (const auto& [name, value] : form_decode(response.body)) {
-      if (const auto kind = credential_kind(name)) {
-        add_credential(*kind, value);
-      }
+  // Both spellings whatever the Content-Type says: a server that labels a JSON token response
+  // as a form (or the other way round) must not get its tokens into a report.
+  for (const auto& [name, value] : form_decode(response.body)) {
+    if (const auto kind = credential_kind(name)) {
+      add_credential(*kind, value);
     }
-    return;
   }
   for (const std::string_view member : k_token_members) {
     for (const JsonString& value : json_string_members(response.body, member)) {

@@ -209,6 +209,25 @@ TEST(RedactorTest, FindsTokensInAnyJsonShapedText) {
   EXPECT_NE(body.find(Redactor::credential_label("id_token", "abc-0123456789")), std::string::npos);
 }
 
+// The Content-Type chooses no spelling: a JSON token response labelled as a form keeps no
+// token, and neither does a form body labelled as JSON.
+TEST(RedactorTest, FindsTokensWhateverTheContentTypeSays) {
+  Exchange json_as_form;
+  json_as_form.response.status = 200;
+  json_as_form.response.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+  json_as_form.response.body = R"({"access_token":"json-labelled-form-0123"})";
+  Exchange form_as_json;
+  form_as_json.response.status = 200;
+  form_as_json.response.headers = {{"Content-Type", "application/json"}};
+  form_as_json.response.body = "token_type=Bearer&access_token=form-labelled-json-0123";
+  for (const Exchange& exchange : {json_as_form, form_as_json}) {
+    Redactor redactor;
+    redactor.add_exchange_credentials(exchange);
+    const std::string body = redactor.redact(exchange).response.body;
+    EXPECT_EQ(body.find("-labelled-"), std::string::npos) << body;
+  }
+}
+
 TEST(RedactorTest, RevealShowsCredentialsButNeverSecrets) {
   Exchange exchange =
       form_post("client_secret=s3cret-value&code=code-123456789",
