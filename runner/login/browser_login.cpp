@@ -17,6 +17,9 @@ using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
 constexpr milliseconds k_poll{100};
+/// How long the browser may show its start page, having asked for no page, before the
+/// authorization request is opened again.
+constexpr milliseconds k_open_retry{5000};
 /// Of an error page's source, what the judged answer keeps (as parity's HTTP client would).
 constexpr std::size_t k_error_page_bytes = 1U << 20U;
 constexpr std::size_t k_excerpt_bytes = 600;
@@ -59,26 +62,8 @@ class BrowserLogin {
         m_deadline(Clock::now() + milliseconds(m_script.timeout_ms)) {}
 
   LoginResult run() {
-    try {
-      // Not Navigate To: ChromeDriver repeats a navigation that fails (as the redirect to the
-      // client does), which would send the authorization request, and its request_uri, again.
-      m_session.open_once(m_request.authorize_url);
-    } catch (const WebDriverError& error) {
-      if (!is_transient(error)) {
-        return failure(std::nullopt,
-                       std::string("cannot open the authorization request: ") + error.what());
-      }
-    }
-    // The steps' timeouts count from the authorization request's first page: on a busy
-    // machine a new browser may stay on its start page longer than a step may wait.
-    while (!ended() && on_start_page()) {
-      if (Clock::now() >= m_deadline) {
-        return failure(std::nullopt,
-                       "the browser did not leave its start page for the authorization request "
-                       "within the login's " +
-                           seconds_text(m_script.timeout_ms));
-      }
-      std::this_thread::sleep_for(k_poll);
+    if (const std::optional<std::string> problem = open_authorization_request()) {
+      return failure(std::nullopt, *problem);
     }
     for (std::size_t index = 0; index < m_script.steps.size(); ++index) {
       if (ended()) {
@@ -113,6 +98,45 @@ class BrowserLogin {
       m_ending = m_log.ending(m_request.redirect_uris);
     }
     return m_ending.has_value();
+  }
+
+  // Sends the browser to the authorization request, once; a problem when it cannot. Not
+  // Navigate To: ChromeDriver repeats a navigation that fails (as the redirect to the client
+  // does), which would send the authorization request, and its request_uri, again.
+  std::optional<std::string> open_authorization_request() {
+    // A new browser may still be loading its start page, and that load would cancel a
+    // navigation the page's script starts; an about: page loads without the network.
+    try {
+      m_session.navigate("about:blank");
+    } catch (const WebDriverError& error) {
+      if (!is_transient(error)) {
+        return std::string("cannot open a blank page: ") + error.what();
+      }
+    }
+    // The steps' timeouts count from the authorization request's first page: on a busy
+    // machine a new browser may stay on its start page longer than a step may wait. The
+    // navigation is started again only while the browser has asked for no page at all, so
+    // the request goes out once.
+    Clock::time_point retry_at = Clock::now();
+    while (!ended() && on_start_page()) {
+      if (Clock::now() >= m_deadline) {
+        return "the browser did not leave its start page for the authorization request "
+               "within the login's " +
+               seconds_text(m_script.timeout_ms);
+      }
+      if (Clock::now() >= retry_at && m_log.last_document_url().empty()) {
+        try {
+          m_session.open_once(m_request.authorize_url);
+        } catch (const WebDriverError& error) {
+          if (!is_transient(error)) {
+            return std::string("cannot open the authorization request: ") + error.what();
+          }
+        }
+        retry_at = Clock::now() + k_open_retry;
+      }
+      std::this_thread::sleep_for(k_poll);
+    }
+    return std::nullopt;
   }
 
   // The selector of the first required step after `index` ("" when none): once it shows, an
