@@ -13,7 +13,7 @@ fi
 
 # Building and running parity.
 packages=(
-  build-essential cmake ninja-build pkg-config ccache
+  build-essential clang cmake ninja-build pkg-config ccache
   libyaml-cpp-dev nlohmann-json3-dev libssl-dev libcurl4-openssl-dev
   libcli11-dev libcpp-httplib-dev libre2-dev libxml2-dev
 )
