@@ -20,8 +20,8 @@ constexpr EnumNames<StepKind, 5> k_step_kinds{{
     {StepKind::push, "push"},
     {StepKind::authorize, "authorize"},
     {StepKind::token, "token"},
-    {StepKind::wait, "wait"},
     {StepKind::discover, "discover"},
+    {StepKind::wait, "wait"},
 }};
 
 constexpr EnumNames<Outcome, 5> k_outcomes{{
@@ -57,6 +57,14 @@ bool uses_tls_certificate(AuthMethod method) {
 
 std::string_view to_string(StepKind kind) {
   return name_in(k_step_kinds, kind);
+}
+
+std::optional<StepKind> parse_step_kind(std::string_view name) {
+  return value_in(k_step_kinds, name);
+}
+
+std::vector<std::string> step_kind_names() {
+  return names_in(k_step_kinds);
 }
 
 std::string_view to_string(Outcome outcome) {

@@ -133,6 +133,10 @@ enum class StepKind { push, authorize, token, wait, discover };
 
 /// Returns "push", "authorize", …
 std::string_view to_string(StepKind kind);
+/// The step kind a suite names `name` ("push", …); nullopt when none is.
+std::optional<StepKind> parse_step_kind(std::string_view name);
+/// Every step kind's name, in the order suites/README.md lists them.
+std::vector<std::string> step_kind_names();
 
 /// What a request step sends. Each step kind has documented default parameters; a case
 /// overrides, adds (`params`), removes (`omit`) or repeats (`duplicate`) any of them.

@@ -70,6 +70,12 @@ std::string type_name(const nlohmann::json& value) {
   return "invalid";
 }
 
+const std::vector<std::string>& json_type_names() {
+  static const std::vector<std::string> names{
+      "string", "integer", "number", "boolean", "object", "array", "null"};
+  return names;
+}
+
 std::string string_form(const nlohmann::json& value) {
   if (value.is_string()) {
     return value.get<std::string>();

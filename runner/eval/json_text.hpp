@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 // Private to eval/: how JSON values are shown in checks and stored as variables.
 namespace parity::eval {
@@ -24,6 +25,8 @@ std::string describe_value(const nlohmann::json& value);
 /// Returns the JSON type of `value` as the `type` predicate names it: string, integer,
 /// number (non-integer), boolean, object, array or null.
 std::string type_name(const nlohmann::json& value);
+/// Every name type_name returns for a valid value: what the `type` predicate accepts.
+const std::vector<std::string>& json_type_names();
 
 /// Returns the string form of `value`: a string as is, anything else as compact JSON
 /// (60 → "60", true → "true").

@@ -1,6 +1,7 @@
 #include "load/expect_loader.hpp"
 
 #include "core/pattern.hpp"
+#include "eval/json_text.hpp"
 #include "eval/vars.hpp"
 #include "load/checks.hpp"
 #include "load/yaml_reader.hpp"
@@ -10,8 +11,6 @@ namespace {
 
 using Op = Predicate::Op;
 
-const std::vector<std::string> k_json_types{
-    "string", "integer", "number", "boolean", "object", "array", "null"};
 Selector read_selector(const Located& selector) {
   if (auto parsed = parse_selector(selector.value)) {
     return std::move(*parsed);
@@ -121,7 +120,8 @@ void check_operand(const Predicate& predicate) {
     bad_operand(predicate, "an integer");
   }
   if (predicate.op == Op::type) {
-    require_choice({predicate.operand.get<std::string>(), predicate.where}, k_json_types, "type");
+    require_choice(
+        {predicate.operand.get<std::string>(), predicate.where}, eval::json_type_names(), "type");
   }
   check_json_templates(predicate.operand, predicate.where);
   if (predicate.op == Op::matches) {

@@ -7,32 +7,30 @@
 #include "load/expect_loader.hpp"
 #include "load/request_loader.hpp"
 
-#include <algorithm>
-#include <array>
 #include <set>
 #include <utility>
 
 namespace parity::load {
 namespace {
 
-constexpr std::array<std::pair<const char*, StepKind>, 5> k_step_kinds{{
-    {"push", StepKind::push},
-    {"authorize", StepKind::authorize},
-    {"token", StepKind::token},
-    {"discover", StepKind::discover},
-    {"wait", StepKind::wait},
-}};
-const std::vector<std::string> k_step_keys{"push",
-                                           "authorize",
-                                           "token",
-                                           "discover",
-                                           "wait",
-                                           "name",
-                                           "expect",
-                                           "capture",
-                                           "repeat",
-                                           "concurrently",
-                                           "aggregate"};
+// "'a', 'b' or 'c'".
+std::string quoted_choices(const std::vector<std::string>& choices) {
+  std::string text;
+  for (std::size_t index = 0; index < choices.size(); ++index) {
+    const bool last = index + 1 == choices.size();
+    text += (index == 0 ? "" : last ? " or " : ", ") + ("'" + choices[index] + "'");
+  }
+  return text;
+}
+
+// A step's keys: one kind key (core/names.cpp names the kinds), then these.
+std::vector<std::string> step_keys() {
+  std::vector<std::string> keys = step_kind_names();
+  for (const char* key : {"name", "expect", "capture", "repeat", "concurrently", "aggregate"}) {
+    keys.emplace_back(key);
+  }
+  return keys;
+}
 constexpr long k_max_repeat = 1000;
 
 Text read_wait(const YAML::Node& node, const std::string& file) {
@@ -48,10 +46,8 @@ Text read_wait(const YAML::Node& node, const std::string& file) {
 std::pair<std::string, StepKind> step_kind(MapReader& reader) {
   std::optional<std::pair<std::string, StepKind>> found;
   for (const auto& key : reader.keys()) {  // file order: report the second kind key
-    const auto* kind = std::find_if(k_step_kinds.begin(),
-                                    k_step_kinds.end(),
-                                    [&](const auto& entry) { return key == entry.first; });
-    if (kind == k_step_kinds.end()) {
+    const std::optional<StepKind> kind = parse_step_kind(key);
+    if (!kind) {
       continue;
     }
     if (found) {
@@ -59,11 +55,10 @@ std::pair<std::string, StepKind> step_kind(MapReader& reader) {
                       "a step has exactly one kind, but '" + found->first + "' and '" + key +
                           "' are both given");
     }
-    found = std::make_pair(key, kind->second);
+    found = std::make_pair(key, *kind);
   }
   if (!found) {
-    throw LoadError(reader.location(),
-                    "a step needs one of 'push', 'authorize', 'token', 'discover' or 'wait'");
+    throw LoadError(reader.location(), "a step needs one of " + quoted_choices(step_kind_names()));
   }
   return *found;
 }
@@ -97,7 +92,7 @@ void read_repetition(MapReader& reader, Step& step) {
 
 Step read_step(const YAML::Node& node, const std::string& file) {
   MapReader reader(node, file, "step");
-  allow_keys(reader, k_step_keys);
+  allow_keys(reader, step_keys());
   Step step;
   step.where = reader.location();
   const auto [key, kind] = step_kind(reader);
