@@ -14,23 +14,23 @@ constexpr EnumNames<AssertionAudience, 3> k_audiences{{
 }  // namespace
 
 std::vector<std::string> client_role_names() {
-  return {std::string(client_role::default_client), std::string(client_role::other)};
+  return {std::string(client_role::k_default_client), std::string(client_role::k_other)};
 }
 
 std::vector<std::string> client_property_names() {
-  return {std::string(client_property::pkce_required),
-          std::string(client_property::par_required),
-          std::string(client_property::signed_request_object_required),
-          std::string(client_property::dpop_nonce_required)};
+  return {std::string(client_property::k_pkce_required),
+          std::string(client_property::k_par_required),
+          std::string(client_property::k_signed_request_object_required),
+          std::string(client_property::k_dpop_nonce_required)};
 }
 
 bool restricts_default_push(std::string_view property) {
-  return property == client_property::signed_request_object_required ||
-         property == client_property::dpop_nonce_required;
+  return property == client_property::k_signed_request_object_required ||
+         property == client_property::k_dpop_nonce_required;
 }
 
 std::string_view capability_implying(std::string_view property) {
-  if (property == client_property::pkce_required) {
+  if (property == client_property::k_pkce_required) {
     return "pkce_required";
   }
   return "";

@@ -11,10 +11,10 @@ namespace parity {
 /// most one client holds each role, so that no case depends on the order clients are listed.
 namespace client_role {
 /// The client of every case that picks none.
-inline constexpr std::string_view default_client = "default";
+inline constexpr std::string_view k_default_client = "default";
 /// "Another client" of cross-client cases (RFC 9126 §2.2, §4: a request_uri or code bound to
 /// one client is refused to another).
-inline constexpr std::string_view other = "other";
+inline constexpr std::string_view k_other = "other";
 }  // namespace client_role
 
 /// Every role name, for messages and suggestions.
@@ -24,13 +24,14 @@ std::vector<std::string> client_role_names();
 /// properties"); cases select a client that has the property they need.
 namespace client_property {
 /// RFC 7636 §4.4.1: pushes without code_challenge are refused for this client.
-inline constexpr std::string_view pkce_required = "pkce_required";
+inline constexpr std::string_view k_pkce_required = "pkce_required";
 /// RFC 9126 §6 require_pushed_authorization_requests: only pushed requests are accepted.
-inline constexpr std::string_view par_required = "par_required";
+inline constexpr std::string_view k_par_required = "par_required";
 /// RFC 9101 §10.5 / RFC 9126 §3 require_signed_request_object: plain pushes are refused.
-inline constexpr std::string_view signed_request_object_required = "signed_request_object_required";
+inline constexpr std::string_view k_signed_request_object_required =
+    "signed_request_object_required";
 /// RFC 9449 §8: the client's DPoP proofs must carry a server-provided nonce.
-inline constexpr std::string_view dpop_nonce_required = "dpop_nonce_required";
+inline constexpr std::string_view k_dpop_nonce_required = "dpop_nonce_required";
 }  // namespace client_property
 
 /// Every property name, for messages and suggestions.

@@ -61,9 +61,9 @@ std::optional<AssertionAudience> read_audience(MapReader& reader) {
 // now says what the name meant.
 void require_former_name_property(const Client& client) {
   static const std::vector<std::pair<std::string, std::string_view>> k_former_names{
-      {"par-only", client_property::par_required},
-      {"jar-only", client_property::signed_request_object_required},
-      {"dpop-nonce", client_property::dpop_nonce_required}};
+      {"par-only", client_property::k_par_required},
+      {"jar-only", client_property::k_signed_request_object_required},
+      {"dpop-nonce", client_property::k_dpop_nonce_required}};
   for (const auto& [name, property] : k_former_names) {
     if (client.name == name && !client.properties.contains(std::string(property))) {
       throw LoadError(client.where,
@@ -123,7 +123,7 @@ void require_default_client(const std::vector<Client>& clients, const SourceLoca
     return;
   }
   const bool named = std::any_of(clients.begin(), clients.end(), [](const Client& client) {
-    return client.roles.contains(std::string(client_role::default_client));
+    return client.roles.contains(std::string(client_role::k_default_client));
   });
   if (!named) {
     throw LoadError(where,

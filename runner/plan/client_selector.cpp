@@ -82,7 +82,7 @@ ClientChoice select_by_method(const Profile& profile,
 }
 
 ClientChoice select_other(const Profile& profile, const Client* own) {
-  const Client* other = client_with_role(profile, client_role::other);
+  const Client* other = client_with_role(profile, client_role::k_other);
   if (other == nullptr) {
     return {nullptr,
             "profile has no client with role 'other' (give a second client roles: [other])"};
@@ -111,7 +111,7 @@ ClientChoice select_by_property(const Profile& profile, std::string_view propert
 }  // namespace
 
 const Client* default_client(const Profile& profile) {
-  if (const Client* client = client_with_role(profile, client_role::default_client)) {
+  if (const Client* client = client_with_role(profile, client_role::k_default_client)) {
     return client;
   }
   return profile.clients.size() == 1 ? &profile.clients.front() : nullptr;
@@ -142,8 +142,8 @@ ClientChoice select_client(const Profile& profile, std::string_view selector, co
   }
   if (starts_with(selector, k_role_prefix)) {
     const std::string_view role = selector.substr(k_role_prefix.size());
-    return choice_or(role == client_role::default_client ? default_client(profile)
-                                                         : client_with_role(profile, role),
+    return choice_or(role == client_role::k_default_client ? default_client(profile)
+                                                           : client_with_role(profile, role),
                      "profile has no client with role '" + std::string(role) + "'");
   }
   if (starts_with(selector, k_property_prefix)) {
