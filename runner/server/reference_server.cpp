@@ -23,6 +23,7 @@ namespace {
 constexpr std::size_t k_max_body_bytes = 64UL * 1024;
 constexpr time_t k_io_timeout_seconds = 5;
 constexpr time_t k_keep_alive_seconds = 1;
+constexpr std::size_t k_keep_alive_requests = 1000;
 constexpr std::size_t k_worker_threads = 16;
 // httplib 0.11.4 listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into Debian's
 // shared library). A burst of simultaneous connections overflows it, the kernel drops their
@@ -163,6 +164,9 @@ void configure(httplib::Server& server, const Emulation& emulation, socket_t& li
   server.set_payload_max_length(std::max(k_max_body_bytes, emulation.max_push_bytes + 1));
   // Idle keep-alive connections hold stop() until they time out: keep that short.
   server.set_keep_alive_timeout(k_keep_alive_seconds);
+  // httplib closes a connection after 5 requests by default: each new one costs a TLS handshake,
+  // most of a run's CPU time.
+  server.set_keep_alive_max_count(k_keep_alive_requests);
   // Small responses written in two parts must not wait for a delayed ACK (Nagle).
   server.set_tcp_nodelay(true);
   server.set_exception_handler(
