@@ -1,6 +1,7 @@
 #include "http/curl_client.hpp"
 
 #include "http/curl_callbacks.hpp"
+#include "http/trust_store.hpp"
 
 #include <curl/curl.h>
 
@@ -59,6 +60,7 @@ SlistPtr build_header_list(const Request& request, bool sends_body) {
 struct CurlClient::Impl {
   ClientOptions options;
   EasyPtr easy;
+  std::unique_ptr<TrustStore> trust;  ///< options.ca_file, read once
   std::array<char, CURL_ERROR_SIZE> error_buffer{};
 
   void configure_common(const Request& request, detail::Transfer& transfer);
@@ -114,7 +116,7 @@ void CurlClient::Impl::configure_tls(const Request& request) const {
   CURL* h = easy.get();
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, options.verify_tls ? 1L : 0L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, options.verify_tls ? 2L : 0L);
-  if (!options.ca_file.empty()) {
+  if (!options.ca_file.empty() && !(trust && trust->install(h))) {
     curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_file.c_str());
   }
   if (request.tls_identity) {
@@ -175,6 +177,9 @@ CurlClient::CurlClient(ClientOptions options) : m_impl(std::make_unique<Impl>())
   global_init_once();
   m_impl->options = std::move(options);
   m_impl->easy.reset(curl_easy_init());
+  if (m_impl->options.verify_tls && !m_impl->options.ca_file.empty()) {
+    m_impl->trust = std::make_unique<TrustStore>(m_impl->options.ca_file);
+  }
 }
 
 CurlClient::~CurlClient() = default;

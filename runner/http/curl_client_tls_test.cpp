@@ -90,6 +90,32 @@ TEST_F(CurlClientTlsTest, WrongCaFileFails) {
   EXPECT_NE(get(*server, options).transport_error, "");
 }
 
+// The CA file is read once, when the client is made: its later connections verify against
+// what it read then.
+TEST_F(CurlClientTlsTest, ReadsTheCaFileOnceForAllConnections) {
+  const auto server = start_server(false);
+  const std::string copy = file("server-copy.crt");
+  std::filesystem::copy_file(
+      file("server.crt"), copy, std::filesystem::copy_options::overwrite_existing);
+  ClientOptions options;
+  options.ca_file = copy;
+  CurlClient client(options);
+  std::filesystem::remove(copy);
+  const Exchange exchange = client.send({"GET", server->url("https", "/"), {}, ""});
+  EXPECT_EQ(exchange.transport_error, "");
+  EXPECT_EQ(exchange.response.body, "secure");
+}
+
+TEST_F(CurlClientTlsTest, MissingCaFileIsATransportErrorNamingIt) {
+  const auto server = start_server(false);
+  ClientOptions options;
+  options.ca_file = file("no-such-ca.pem");
+  const Exchange exchange = get(*server, options);
+  EXPECT_NE(exchange.transport_error.find("no-such-ca.pem"), std::string::npos)
+      << exchange.transport_error;
+  EXPECT_EQ(exchange.response.status, 0);
+}
+
 TEST_F(CurlClientTlsTest, SkipsVerificationWhenTold) {
   const auto server = start_server(false);
   ClientOptions options;
