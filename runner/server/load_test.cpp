@@ -245,6 +245,24 @@ TEST(ServerLoadTest, ConcurrentPushesNeverExceedTheCapacity) {
   EXPECT_EQ(accepted.load(), k_capacity);
 }
 
+// Clients keep their connections open between requests (HTTP/1.1 keep-alive), and the server
+// holds a worker thread for each open connection. 40 clients, each with an idle connection, must
+// not keep the next ones waiting for a thread until an idle connection times out (1 s): a
+// request_uri would age by that much between its push and its use.
+TEST(ServerLoadTest, IdleKeepAliveConnectionsLeaveThreadsForNewOnes) {
+  TestServer server;
+  http::ClientOptions options;
+  options.timeout_ms = 800;  // below the keep-alive timeout a starved connection waits out
+  std::vector<std::unique_ptr<http::CurlClient>> clients;
+  for (int i = 0; i < 40; ++i) {
+    clients.push_back(std::make_unique<http::CurlClient>(options));
+    const http::Exchange exchange = clients.back()->send(
+        {"GET", server.issuer() + "/.well-known/oauth-authorization-server", {}, ""});
+    ASSERT_EQ(exchange.transport_error, "") << "client " << i << " of 40";
+    ASSERT_EQ(exchange.response.status, 200) << "client " << i << " of 40";
+  }
+}
+
 TEST(ServerLoadTest, StoreCapacityComesFromTheConfig) {
   EXPECT_EQ(load_server_config(fixture("load/server.yaml")).store_capacity, 2000U);
   EXPECT_EQ(load_server_config(fixture("reference/default.yaml")).store_capacity, 100000U);

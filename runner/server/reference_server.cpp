@@ -24,7 +24,12 @@ constexpr std::size_t k_max_body_bytes = 64UL * 1024;
 constexpr time_t k_io_timeout_seconds = 5;
 constexpr time_t k_keep_alive_seconds = 1;
 constexpr std::size_t k_keep_alive_requests = 1000;
-constexpr std::size_t k_worker_threads = 16;
+// httplib serves each open connection on a worker thread of its own until the connection
+// closes, idle keep-alive time included. A new connection finding every thread taken waits up
+// to the keep-alive timeout while request_uris and codes (1 s lifetimes) age. Enough for two
+// connections (a pooled one and a fresh mutual-TLS one) of each of the 64 cases `parity run
+// --jobs` allows at once.
+constexpr std::size_t k_worker_threads = 128;
 // httplib 0.11.4 listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into Debian's
 // shared library). A burst of simultaneous connections overflows it, the kernel drops their
 // SYNs and the clients retry only a second later: the bound socket is put into
