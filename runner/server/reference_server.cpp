@@ -2,6 +2,7 @@
 
 #include "server/context.hpp"
 #include "server/endpoints.hpp"
+#include "server/on_demand_pool.hpp"
 #include "server/responses.hpp"
 #include "server/syntax.hpp"
 #include "server/tls.hpp"
@@ -26,9 +27,9 @@ constexpr time_t k_keep_alive_seconds = 1;
 constexpr std::size_t k_keep_alive_requests = 1000;
 // httplib serves each open connection on a worker thread of its own until the connection
 // closes, idle keep-alive time included. A new connection finding every thread taken waits up
-// to the keep-alive timeout while request_uris and codes (1 s lifetimes) age. Enough for two
-// connections (a pooled one and a fresh mutual-TLS one) of each of the 64 cases `parity run
-// --jobs` allows at once.
+// to the keep-alive timeout while request_uris and codes (1 s lifetimes) age. Up to two
+// connections (a pooled one and a fresh mutual-TLS one) for each of the 64 cases `parity run
+// --jobs` allows at once; threads start only as connections need them (OnDemandPool).
 constexpr std::size_t k_worker_threads = 128;
 // httplib 0.11.4 listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into Debian's
 // shared library). A burst of simultaneous connections overflows it, the kernel drops their
@@ -161,7 +162,7 @@ void configure(httplib::Server& server, const Emulation& emulation, socket_t& li
     listening = sock;
   });
   server.new_task_queue = [] {
-    return new httplib::ThreadPool(k_worker_threads);
+    return new OnDemandPool(k_worker_threads);
   };
   server.set_read_timeout(k_io_timeout_seconds);
   server.set_write_timeout(k_io_timeout_seconds);
