@@ -1,5 +1,6 @@
 #include "server/on_demand_pool.hpp"
 
+#include <system_error>
 #include <utility>
 
 namespace parity::server {
@@ -15,10 +16,18 @@ void OnDemandPool::enqueue(std::function<void()> task) {
   m_tasks.push_back(std::move(task));
   // Each idle thread takes one queued task; the tasks beyond them need threads of their own.
   if (m_tasks.size() > m_idle && m_threads.size() < m_max_threads) {
-    m_threads.emplace_back([this] { work(); });
-  } else {
-    m_ready.notify_one();
+    try {
+      m_threads.emplace_back([this] { work(); });
+      return;
+    } catch (const std::system_error&) {
+      // No new thread to be had (a process limit): the task waits for a running one.
+      if (m_threads.empty()) {
+        m_tasks.pop_back();
+        throw;  // none would ever run it: fail as httplib's own pool fails to start
+      }
+    }
   }
+  m_ready.notify_one();
 }
 
 void OnDemandPool::shutdown() {
